@@ -1,0 +1,65 @@
+# Two commands for a fresh clone: `make run` and `make test`. Only Python >= 3.11 and make needed.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help install migrate data run test lint format worker beat serve bench clean
+
+help:
+	@echo "make run     - install, migrate, load data and serve http://$(HOST):$(PORT)"
+	@echo "make test    - lint, format check and the whole test suite"
+	@echo "make worker  - Celery worker (needs CELERY_BROKER_URL)"
+	@echo "make beat    - Celery beat scheduler (needs CELERY_BROKER_URL)"
+	@echo "make serve   - production-like: gunicorn + whitenoise"
+	@echo "make bench   - run every benchmark in bench/ and print figures"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+		|| { echo "Python 3.11 or newer is required (found: $$($(PYTHON) --version))"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+# Each loader is safe to repeat; a second `make run` skips work already done.
+data: migrate
+
+run: data
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: lint
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+worker: install
+	$(VENV)/bin/celery -A actioncenter worker --loglevel=INFO --concurrency=$${WORKER_CONCURRENCY:-2}
+
+beat: install
+	@mkdir -p var
+	$(VENV)/bin/celery -A actioncenter beat --loglevel=INFO --schedule=var/celerybeat-schedule
+
+serve: migrate
+	DJANGO_DEBUG=false $(PY) manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=false $(VENV)/bin/gunicorn actioncenter.wsgi --config actioncenter/gunicorn.conf.py
+
+bench: install
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,8 @@
+"""Everything under /api/v1/. Each app keeps its own routes in `<app>/api/urls.py`."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("legislators.api.urls")),
+    path("", include("campaigns.api.urls")),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ActionCenterConfig(AppConfig):
+    name = "actioncenter"
+    verbose_name = "Action Center"

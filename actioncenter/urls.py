@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from actioncenter import views
+
+urlpatterns = [
+    path("", include("campaigns.urls")),
+    path("", include("legislators.urls")),
+    path("safety/", views.SafetyView.as_view(), name="safety"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", include("actioncenter.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "actioncenter.views.page_not_found"
+handler500 = "actioncenter.views.server_error"

@@ -1,0 +1,68 @@
+import logging
+
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+from kombu import Connection
+
+logger = logging.getLogger(__name__)
+
+
+class SafetyView(TemplateView):
+    template_name = "safety.html"
+
+
+class PrivacyView(TemplateView):
+    template_name = "privacy.html"
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:  # any driver error means "unreachable" for a health check
+        logger.warning("health check: database unreachable", exc_info=True)
+        return False
+
+
+def _broker_status() -> str:
+    """ "ok", "in-process" (no broker configured) or "unreachable"."""
+    if not settings.CELERY_BROKER_URL:
+        return "in-process"
+    try:
+        with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as broker:
+            broker.ensure_connection(max_retries=1, timeout=2)
+        return "ok"
+    except Exception:  # kombu raises transport-specific errors
+        logger.warning("health check: broker unreachable", exc_info=True)
+        return "unreachable"
+
+
+@never_cache
+def healthz(request):
+    database = "ok" if _database_ok() else "unreachable"
+    broker = _broker_status()
+    healthy = database == "ok" and broker != "unreachable"
+    body = {"status": "ok" if healthy else "unavailable", "database": database, "broker": broker}
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+def rate_limited(request, exception=None):
+    """django-ratelimit's answer: a clear 429 as HTML or JSON."""
+    message = _("Too many attempts from here. Please wait a few minutes and try again.")
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message, "code": "throttled"}, status=429)
+    return render(request, "429.html", {"message": message}, status=429)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
