@@ -13,7 +13,14 @@ def run_manage(*args: str, **env_overrides: str) -> subprocess.CompletedProcess:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DJANGO_DEBUG"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser-test fixture of this process.
+        if key
+        not in {
+            "DJANGO_SECRET_KEY",
+            "DJANGO_ALLOWED_HOSTS",
+            "DJANGO_DEBUG",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(DJANGO_SETTINGS_MODULE="actioncenter.settings.production", **env_overrides)
     return subprocess.run(
