@@ -32,6 +32,8 @@ migrate: install
 
 # Each loader is safe to repeat; a second `make run` skips work already done.
 data: migrate
+	$(PY) manage.py load_legislators --if-stale --or-notice
+	$(PY) manage.py load_demo
 
 run: data
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -5,4 +5,6 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("legislators.api.urls")),
     path("", include("campaigns.api.urls")),
+    path("", include("campaigns.outreach.api.urls")),
+    path("", include("reporting.api.urls")),
 ]

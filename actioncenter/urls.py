@@ -8,11 +8,14 @@ from actioncenter import views
 
 urlpatterns = [
     path("", include("campaigns.urls")),
+    path("", include("campaigns.outreach.urls")),
     path("", include("legislators.urls")),
     path("safety/", views.SafetyView.as_view(), name="safety"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", include("actioncenter.api_urls")),
+    path("api/osdi/v1/", include("reporting.osdi.urls")),
+    path("staff/", include("reporting.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),

@@ -35,13 +35,17 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
     "csp",
+    "axes",
     "actioncenter",
+    "reporting",
     "legislators",
     "campaigns",
+    "campaigns.outreach",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "actioncenter.middleware.PrivacyHeadersMiddleware",
+    # Last, so it sees the outcome of every login attempt (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "actioncenter.urls"
@@ -117,6 +123,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# django-axes first: it refuses logins while an account is locked out after
+# repeated failures, before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "reporting.auth.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1.0)  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "reporting/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "reporting.auth.client_ip"
+AXES_VERBOSE = False
 
 # --- Internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -200,6 +219,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "legislators.tasks.refresh_legislators",
         "schedule": crontab(minute=17, hour=4, day_of_week="mon"),
     },
+    # A lost broker message or a killed worker never loses a letter.
+    "outreach-sweep-stuck-deliveries": {
+        "task": "campaigns.outreach.tasks.deliveries_sweep",
+        "schedule": 300.0,
+    },
+    "outreach-purge-sensitive-letters": {
+        "task": "campaigns.outreach.tasks.letters_purge_sensitive",
+        "schedule": crontab(minute=41, hour=3),
+    },
 }
 
 # --- REST API ---------------------------------------------------------------
@@ -267,3 +295,41 @@ LOGGING = {
 # Where `load_legislators` reads the congress-legislators YAML and ZIP crosswalk
 # from: a folder or a base URL. Empty means the public upstream URLs.
 LEGISLATORS_DATA_SOURCE = env("LEGISLATORS_DATA_SOURCE", default="")
+
+# --- Letters and calls to Congress (campaigns.outreach, campaigns.delivery) -----
+# CWC is off unless a chamber's base URL and API key are both set; offices it
+# cannot reach fall back along DELIVERY_CHANNEL_ORDER ("manual" is always last).
+CWC_HOUSE_BASE_URL = env("CWC_HOUSE_BASE_URL", default="")
+CWC_HOUSE_API_KEY = env("CWC_HOUSE_API_KEY", default="")
+CWC_SENATE_BASE_URL = env("CWC_SENATE_BASE_URL", default="")
+CWC_SENATE_API_KEY = env("CWC_SENATE_API_KEY", default="")
+CWC_TIMEOUT_SECONDS = env.float("CWC_TIMEOUT_SECONDS", default=20.0)
+CWC_DELIVERY_AGENT = env("CWC_DELIVERY_AGENT", default=SITE_NAME)
+CWC_DELIVERY_AGENT_ACK_EMAIL = env("CWC_DELIVERY_AGENT_ACK_EMAIL", default="")
+CWC_DELIVERY_AGENT_CONTACT_NAME = env("CWC_DELIVERY_AGENT_CONTACT_NAME", default="")
+CWC_DELIVERY_AGENT_CONTACT_EMAIL = env("CWC_DELIVERY_AGENT_CONTACT_EMAIL", default="")
+CWC_DELIVERY_AGENT_CONTACT_PHONE = env("CWC_DELIVERY_AGENT_CONTACT_PHONE", default="")
+CWC_ORGANIZATION = env("CWC_ORGANIZATION", default="")
+CWC_ORGANIZATION_ABOUT = env("CWC_ORGANIZATION_ABOUT", default="")
+DELIVERY_CHANNEL_ORDER = env.list("DELIVERY_CHANNEL_ORDER", default=["cwc", "email", "manual"])
+DELIVERY_MAX_ATTEMPTS = env.int("DELIVERY_MAX_ATTEMPTS", default=8)
+DELIVERY_RETRY_BACKOFF_SECONDS = env.int("DELIVERY_RETRY_BACKOFF_SECONDS", default=30)
+# Longer than the task hard time limit, so a row in "sending" is only taken
+# over once the worker that was sending it is certainly gone.
+DELIVERY_STUCK_AFTER_SECONDS = env.int("DELIVERY_STUCK_AFTER_SECONDS", default=900)
+SENSITIVE_PURGE_DAYS = env.int("SENSITIVE_PURGE_DAYS", default=30)
+
+# --- Representative lookup (legislators) ----------------------------------------
+# Census Geocoder: base URL, benchmark and vintage of the `geographies` endpoints.
+CENSUS_GEOCODER_BASE_URL = env(
+    "CENSUS_GEOCODER_BASE_URL", default="https://geocoding.geo.census.gov/geocoder"
+)
+CENSUS_GEOCODER_BENCHMARK = env("CENSUS_GEOCODER_BENCHMARK", default="Public_AR_Current")
+CENSUS_GEOCODER_VINTAGE = env("CENSUS_GEOCODER_VINTAGE", default="Current_Current")
+# Total time a lookup may spend on the geocoder (all attempts) before falling back to ZIP.
+CENSUS_GEOCODER_TIMEOUT_SECONDS = env.float("CENSUS_GEOCODER_TIMEOUT_SECONDS", default=4.0)
+# After this many consecutive failures the geocoder is skipped for the cool-down.
+GEOCODER_BREAKER_FAILURES = env.int("GEOCODER_BREAKER_FAILURES", default=3)
+GEOCODER_BREAKER_COOLDOWN_SECONDS = env.int("GEOCODER_BREAKER_COOLDOWN_SECONDS", default=60)
+# How long a lookup result is cached (imports invalidate the cache at once).
+LOOKUP_CACHE_SECONDS = env.int("LOOKUP_CACHE_SECONDS", default=3600)

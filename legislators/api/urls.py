@@ -1,1 +1,17 @@
-urlpatterns: list = []
+from django.urls import path
+
+from legislators.api import views
+
+urlpatterns = [
+    path(
+        "representatives",
+        views.RepresentativesLookupApi.as_view(),
+        name="api-representatives",
+    ),
+    path("legislators", views.LegislatorListApi.as_view(), name="api-legislator-list"),
+    path(
+        "legislators/<str:bioguide_id>",
+        views.LegislatorDetailApi.as_view(),
+        name="api-legislator-detail",
+    ),
+]

@@ -1,0 +1,151 @@
+"""Staff dashboard: a campaign with 1,000,000 actions against an empty campaign.
+
+Creates its own PostgreSQL database, seeds one campaign with N actions
+(`manage.py seed_activity`: real rows in the action tables and exact
+counters) and one campaign with none, then renders the campaign's dashboard page
+(all time, and a 30-day range) and the campaign list for a signed-in reporter,
+several times each, and prints the medians and the ratio to the empty campaign.
+
+Goal: under 1 s, and within 1.5x of the empty campaign.
+
+    .venv/bin/python bench/bench_dashboard.py [--actions 1000000] [--repeat 7] [--keep]
+
+Needs PostgreSQL on 127.0.0.1:5432 (user postgres); prints "skipped" otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DB_NAME = "ac_bench_dashboard"
+PG = "postgres://postgres@127.0.0.1:5432"
+
+
+def postgres_available() -> bool:
+    try:
+        import psycopg
+
+        psycopg.connect(f"{PG}/postgres", connect_timeout=2).close()
+        return True
+    except Exception as exc:  # any driver error means "not available here"
+        print(f"skipped: PostgreSQL not reachable ({type(exc).__name__})")
+        return False
+
+
+def recreate_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {DB_NAME}")
+
+
+def drop_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+
+
+def setup_django() -> None:
+    os.environ["DATABASE_URL"] = f"{PG}/{DB_NAME}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "actioncenter.settings.local"
+    os.environ["DJANGO_DEBUG"] = "false"
+    os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,127.0.0.1,localhost"
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+
+
+def timed(client, url: str, repeat: int) -> list[float]:
+    client.get(url)  # warm-up: templates compiled, connection open
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = client.get(url)
+        samples.append(time.perf_counter() - started)
+        assert response.status_code == 200, (url, response.status_code)
+    return samples
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--actions", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    args = parser.parse_args()
+    if not postgres_available():
+        return 0
+    recreate_database()
+    setup_django()
+    try:
+        return run(args)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if not args.keep:
+            drop_database()
+
+
+def run(args) -> int:
+    from django.contrib.auth.models import Group, User
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+    from django.utils import timezone
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    call_command(
+        "seed_activity", campaign="bench-busy", actions=args.actions, days=120,
+        verbosity=0,
+    )  # fmt: skip
+    call_command("seed_activity", campaign="bench-empty", actions=0, verbosity=0)
+    print(f"seeded {args.actions:,} actions in {time.perf_counter() - started:.1f} s")
+
+    user = User.objects.create_user("bench-reporter", password="bench-password-1234")  # noqa: S106
+    user.groups.add(Group.objects.get(name="Reporter"))
+    client = Client()
+    client.force_login(user)
+    today = timezone.localdate()
+    period = f"?date_from={(today - timedelta(days=30)).isoformat()}&date_to={today.isoformat()}"
+    pages = {
+        "busy campaign": reverse("reporting:campaign", args=["bench-busy"]),
+        "busy, last 30 days": reverse("reporting:campaign", args=["bench-busy"]) + period,
+        "empty campaign": reverse("reporting:campaign", args=["bench-empty"]),
+        "empty, last 30 days": reverse("reporting:campaign", args=["bench-empty"]) + period,
+        "campaign list": reverse("reporting:dashboard"),
+    }
+    medians = {}
+    for label, url in pages.items():
+        samples = timed(client, url, args.repeat)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        medians[label] = statistics.median(samples)
+        print(
+            f"{label:22} median {medians[label] * 1000:7.1f} ms  "
+            f"max {max(samples) * 1000:7.1f} ms  queries {len(queries)}"
+        )
+    ratio = medians["busy campaign"] / medians["empty campaign"]
+    ratio_range = medians["busy, last 30 days"] / medians["empty, last 30 days"]
+    print(f"ratio busy/empty: {ratio:.2f} (all time), {ratio_range:.2f} (30 days); goal <= 1.5")
+    ok = medians["busy campaign"] < 1.0 and ratio <= 1.5 and ratio_range <= 1.5
+    print("goal met" if ok else "GOAL MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

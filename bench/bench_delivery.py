@@ -1,0 +1,326 @@
+"""Letters to Congress: delivery throughput through the outbox, against a local CWC server.
+
+PostgreSQL + Redis + one real Celery worker (prefork, concurrency 2). The script
+creates its own database and uses its own Redis database number, writes N letters
+x 3 offices as queued deliveries, enqueues one task per delivery and times the
+worker until every delivery is `sent`. In the same run it times a trivial task
+(`actioncenter.ping`) through the same worker, and prints both rates and their
+ratio (goal: deliveries/s >= 0.5 x the trivial rate). The local CWC server
+validates each document against the published schema when the reference data is
+available and counts each DeliveryId once: the script checks zero lost and zero
+duplicates.
+
+    .venv/bin/python bench/bench_delivery.py [--letters 10000] [--pings 5000]
+
+Needs PostgreSQL on 127.0.0.1:5432 (user postgres) and Redis on 127.0.0.1:6379;
+prints "skipped" and exits 0 when either is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DB_NAME = "ac_bench_delivery"
+PG = "postgres://postgres@127.0.0.1:5432"
+REDIS_DB = 11
+BROKER = f"redis://127.0.0.1:6379/{REDIS_DB}"
+API_KEY = "bench-key"
+
+
+def services_available() -> bool:
+    try:
+        import psycopg
+        import redis
+
+        psycopg.connect(f"{PG}/postgres", connect_timeout=2).close()
+        redis.Redis.from_url(BROKER, socket_connect_timeout=2).ping()
+        return True
+    except Exception as exc:  # any driver error means "not available here"
+        print(f"skipped: PostgreSQL or Redis not reachable ({type(exc).__name__})")
+        return False
+
+
+def recreate_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
+        connection.execute(f"CREATE DATABASE {DB_NAME}")
+
+
+def drop_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+
+
+def start_cwc_server() -> tuple[subprocess.Popen, str]:
+    command = [sys.executable, "-m", "tests.fakes.cwc_server", "--port", "0", "--api-key", API_KEY]
+    data = os.environ.get("ACTIONCENTER_TEST_DATA", "")
+    schema = Path(data) / "samples" / "cwc" / "cwc_schema_v2.rng" if data else None
+    if schema and schema.exists():
+        command += ["--schema", str(schema)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    url = process.stdout.readline().strip()
+    return process, url
+
+
+def cwc_stats(url: str, *, ids: bool = False) -> dict:
+    with urllib.request.urlopen(f"{url}/_stats{'?ids=1' if ids else ''}", timeout=30) as answer:  # noqa: S310
+        return json.load(answer)
+
+
+def configure_environment(cwc_url: str) -> None:
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="actioncenter.settings.test",
+        DATABASE_URL=f"{PG}/{DB_NAME}",
+        CELERY_BROKER_URL=BROKER,
+        TEST_TASKS_EAGER="0",
+        CACHE_URL=f"redis://127.0.0.1:6379/{REDIS_DB + 1}",
+        CWC_HOUSE_BASE_URL=cwc_url,
+        CWC_HOUSE_API_KEY=API_KEY,
+        CWC_SENATE_BASE_URL=cwc_url,
+        CWC_SENATE_API_KEY=API_KEY,
+        CWC_DELIVERY_AGENT="Bench Delivery Agent",
+        CWC_DELIVERY_AGENT_ACK_EMAIL="ack@example.org",
+        CWC_DELIVERY_AGENT_CONTACT_NAME="Bench Contact",
+        CWC_DELIVERY_AGENT_CONTACT_EMAIL="contact@example.org",
+        CWC_DELIVERY_AGENT_CONTACT_PHONE="202-555-0100",
+        DELIVERY_STUCK_AFTER_SECONDS="3600",
+        LOG_LEVEL="WARNING",
+    )
+
+
+def start_worker(concurrency: int) -> subprocess.Popen:
+    from actioncenter.celery import app
+
+    log = open(Path("/tmp") / "bench-delivery-worker.log", "ab")  # noqa: SIM115, S108
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "actioncenter",
+            "worker",
+            "--pool=prefork",
+            f"--concurrency={concurrency}",
+            "--loglevel=WARNING",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            f"--hostname=bench-delivery-{os.getpid()}@%h",
+        ],
+        cwd=ROOT,
+        env=dict(os.environ),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if app.control.ping(timeout=0.5):
+            return process
+    raise RuntimeError("worker did not start; see /tmp/bench-delivery-worker.log")
+
+
+def stop_worker(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def broker_idle(client) -> bool:
+    """The default queue is empty and nothing is reserved unacknowledged."""
+    return client.llen("celery") == 0 and client.hlen("unacked") == 0
+
+
+def time_pings(count: int) -> float:
+    """Trivial-task rate (tasks/s) through the running worker."""
+    import redis
+
+    from actioncenter.tasks import ping
+
+    client = redis.Redis.from_url(BROKER)
+    with ping.app.producer_or_acquire() as producer:
+        for _ in range(count):
+            ping.apply_async(producer=producer, ignore_result=True)
+    started = time.perf_counter()
+    while not broker_idle(client):
+        time.sleep(0.02)
+    return count / (time.perf_counter() - started)
+
+
+def create_letters(letters: int) -> list[str]:
+    """N letters from N supporters, each to a House member and two senators (bulk inserts:
+    the benchmark times delivery, not submission)."""
+    from django.utils import timezone
+
+    from campaigns.models import Campaign, Supporter
+    from campaigns.outreach.demo import DEMO_LETTER, DEMO_SUBJECT
+    from campaigns.outreach.models import Delivery, Letter, LetterAction
+    from campaigns.totals import record_event
+
+    campaign = bench_campaign(Campaign)
+    action = LetterAction.objects.create(
+        campaign=campaign, subject=DEMO_SUBJECT, template=DEMO_LETTER
+    )
+    supporters = Supporter.objects.bulk_create(
+        [Supporter(email=f"bench{n}@example.org") for n in range(letters)], batch_size=2000
+    )
+    rows = Letter.objects.bulk_create(
+        [
+            Letter(
+                action=action,
+                campaign=campaign,
+                supporter=supporter,
+                prefix="Mx.",
+                first_name="Bench",
+                last_name=f"Supporter{n}",
+                address1="1100 Main Street",
+                city="Arlington",
+                state="VA",
+                zip_code="22201",
+                email=supporter.email,
+                district=8,
+            )
+            for n, supporter in enumerate(supporters)
+        ],
+        batch_size=2000,
+    )
+    offices = [("HVA08", "house", 8), ("SVA01", "senate", None), ("SVA02", "senate", None)]
+    now = timezone.now()
+    deliveries = Delivery.objects.bulk_create(
+        [
+            Delivery(
+                letter=letter,
+                campaign=campaign,
+                supporter_id=letter.supporter_id,
+                office_code=code,
+                office_name=f"Office {code}",
+                chamber=chamber,
+                office_state="VA",
+                office_district=district,
+                subject=DEMO_SUBJECT,
+                body="Dear member, please name gender as a protected ground of asylum.",
+                next_attempt_at=now,
+            )
+            for letter in rows
+            for code, chamber, district in offices
+        ],
+        batch_size=3000,
+    )
+    record_event(campaign_id=campaign.pk, metric="deliveries_queued", amount=len(deliveries))
+    return [str(delivery.pk) for delivery in deliveries]
+
+
+def bench_campaign(model):
+    return model.objects.create(slug="bench-delivery", title="Delivery benchmark")
+
+
+def enqueue(delivery_ids: list[str]) -> None:
+    from campaigns.outreach.tasks import delivery_send_task
+
+    with delivery_send_task.app.producer_or_acquire() as producer:
+        for delivery_id in delivery_ids:
+            delivery_send_task.apply_async((delivery_id,), producer=producer)
+
+
+def wait_until_delivered(total: int, timeout: float) -> tuple[float, int]:
+    from campaigns.outreach.models import Delivery
+
+    started = time.perf_counter()
+    deadline = started + timeout
+    done = 0
+    while time.perf_counter() < deadline:
+        done = Delivery.objects.filter(status__in=Delivery.FINAL).count()
+        if done >= total:
+            break
+        time.sleep(0.25)
+    return time.perf_counter() - started, done
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--letters", type=int, default=10_000)
+    parser.add_argument("--pings", type=int, default=5_000)
+    parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument("--keep-db", action="store_true")
+    args = parser.parse_args()
+    if not services_available():
+        return 0
+
+    import redis
+
+    redis.Redis.from_url(BROKER).flushdb()
+    recreate_database()
+    server, cwc_url = start_cwc_server()
+    configure_environment(cwc_url)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    worker = None
+    try:
+        call_command("migrate", verbosity=0)
+        delivery_ids = create_letters(args.letters)
+        total = len(delivery_ids)
+        worker = start_worker(args.concurrency)
+        ping_rate = time_pings(args.pings)
+        enqueue_started = time.perf_counter()
+        enqueue(delivery_ids)
+        enqueue_seconds = time.perf_counter() - enqueue_started
+        seconds, done = wait_until_delivered(total, args.timeout)
+        seconds += enqueue_seconds  # the worker consumed while we were enqueueing
+        report(args, total, done, seconds, enqueue_seconds, ping_rate, cwc_url, delivery_ids)
+    finally:
+        if worker is not None:
+            stop_worker(worker)
+        server.terminate()
+        from django.db import connections
+
+        connections.close_all()
+        if not args.keep_db:
+            drop_database()
+    return 0
+
+
+def report(args, total, done, seconds, enqueue_seconds, ping_rate, cwc_url, delivery_ids) -> None:
+    from campaigns.outreach.models import Delivery
+
+    stats = cwc_stats(cwc_url, ids=True)
+    expected = {delivery_id.replace("-", "") for delivery_id in delivery_ids}
+    accepted = set(stats["ids"])
+    sent = Delivery.objects.filter(status=Delivery.Status.SENT).count()
+    rate = done / seconds if seconds else 0.0
+    print(f"letters: {args.letters} x 3 offices = {total} deliveries")
+    print(f"worker: prefork, concurrency {args.concurrency}")
+    print(f"enqueue: {enqueue_seconds:.1f} s ({total / enqueue_seconds:.0f} tasks/s)")
+    print(f"delivered: {done}/{total} final, {sent} sent, in {seconds:.1f} s")
+    print(f"deliveries/s: {rate:.1f}")
+    print(f"trivial task (actioncenter.ping) /s: {ping_rate:.1f}")
+    print(f"ratio deliveries/trivial: {rate / ping_rate:.2f} (goal >= 0.5)")
+    print(f"CWC server: {stats['posts']} posts, {stats['accepted']} distinct DeliveryIds")
+    print(f"lost: {len(expected - accepted)}")
+    print(f"duplicates: {stats['duplicates']}")
+    print(f"unexpected ids at the server: {len(accepted - expected)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

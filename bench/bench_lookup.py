@@ -1,0 +1,95 @@
+"""In-process ZIP lookup: median time of `lookup_by_zip` (goal: < 100 µs once warm).
+
+Loads the reference data into a throwaway SQLite database (in a temporary
+folder), then times `legislators.services.lookup.lookup_by_zip` for a fixed
+random sample of real ZIPs: first calls (database), and repeated calls (the
+per-process memo, checked against the shared cache's data version on every
+call, so the answer is exact). Prints medians and the 95th percentile.
+
+    .venv/bin/python bench/bench_lookup.py [--source FOLDER_OR_URL] [--zips 2000]
+
+The data source defaults to LEGISLATORS_DATA_SOURCE, else ACTIONCENTER_TEST_DATA;
+prints "skipped" and exits 0 when neither is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def time_calls(function, arguments: list[str]) -> list[float]:
+    """Microseconds per call."""
+    timings = []
+    for argument in arguments:
+        started = time.perf_counter_ns()
+        function(argument)
+        timings.append((time.perf_counter_ns() - started) / 1000)
+    return timings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--source",
+        default=os.environ.get("LEGISLATORS_DATA_SOURCE")
+        or os.environ.get("ACTIONCENTER_TEST_DATA", ""),
+    )
+    parser.add_argument("--zips", type=int, default=2000)
+    args = parser.parse_args()
+    if not args.source:
+        print("skipped: set LEGISLATORS_DATA_SOURCE or ACTIONCENTER_TEST_DATA (or --source)")
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="bench-lookup-") as folder:
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+        os.environ.pop("CACHE_URL", None)  # in-process memory cache
+        os.environ["DJANGO_SETTINGS_MODULE"] = "actioncenter.settings.local"
+        os.environ["LOG_LEVEL"] = "WARNING"
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        from legislators.models import ZipDistrict
+        from legislators.services.lookup import lookup_by_zip
+
+        call_command("migrate", verbosity=0)
+        started = time.perf_counter()
+        call_command("load_legislators", "--source", args.source)
+        print(f"import: {time.perf_counter() - started:.2f} s")
+
+        all_zips = sorted(set(ZipDistrict.objects.values_list("zcta", flat=True)))
+        sample = random.Random(42).sample(all_zips, min(args.zips, len(all_zips)))
+        cold = time_calls(lookup_by_zip, sample)
+        warm = []
+        for _round in range(5):
+            warm += time_calls(lookup_by_zip, sample)
+        plus_four = time_calls(lookup_by_zip, [f"{zip5}-0001" for zip5 in sample])
+
+    print(f"ZIPs sampled: {len(sample)} of {len(all_zips)}")
+    print(f"first lookup (database): median {statistics.median(cold):.0f} µs")
+    print(
+        f"repeated lookup:        median {statistics.median(warm):.1f} µs, "
+        f"p95 {percentile(warm, 0.95):.1f} µs  (goal < 100 µs)"
+    )
+    print(f"ZIP+4 (repeated):       median {statistics.median(plus_four):.1f} µs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

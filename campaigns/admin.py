@@ -1,0 +1,166 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from actioncenter.exceptions import ApplicationError
+from campaigns.models import (
+    AuditEntry,
+    Campaign,
+    ConsentRecord,
+    Fact,
+    OrganizationSignOn,
+    Partner,
+    Petition,
+    Resource,
+    Signature,
+    SignupAction,
+    Supporter,
+    Testimonial,
+    UpdatesSubscription,
+)
+from campaigns.services.campaigns import campaign_set_status
+from campaigns.services.signups import organization_signon_review
+
+
+class OrderedInline(admin.StackedInline):
+    extra = 0
+    ordering = ["position", "pk"]
+
+
+class PartnerInline(OrderedInline):
+    model = Partner
+
+
+class TestimonialInline(OrderedInline):
+    model = Testimonial
+
+
+class FactInline(admin.TabularInline):
+    model = Fact
+    extra = 0
+
+
+class ResourceInline(OrderedInline):
+    model = Resource
+
+
+class PetitionInline(admin.StackedInline):
+    model = Petition
+    extra = 0
+    max_num = 1
+
+
+class SignupActionInline(admin.StackedInline):
+    model = SignupAction
+    extra = 0
+    max_num = 1
+
+
+def _status_action(status: str, label):
+    def action(modeladmin, request, queryset):
+        for campaign in queryset:
+            try:
+                campaign_set_status(campaign=campaign, status=status, actor=request.user)
+            except ApplicationError as error:
+                modeladmin.message_user(request, f"{campaign}: {error.message}", messages.ERROR)
+
+    action.__name__ = f"set_status_{status}"
+    action.short_description = label
+    return action
+
+
+@admin.register(Campaign)
+class CampaignAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "status", "featured", "goal", "created_at"]
+    list_filter = ["status", "featured", "sensitive"]
+    search_fields = ["title", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["status"]
+    inlines = [
+        PetitionInline,
+        SignupActionInline,
+        PartnerInline,
+        TestimonialInline,
+        FactInline,
+        ResourceInline,
+    ]
+    actions = [
+        _status_action(Campaign.Status.LIVE, _("Publish (make live)")),
+        _status_action(Campaign.Status.WON, _("Mark as won")),
+        _status_action(Campaign.Status.CLOSED, _("Close")),
+        _status_action(Campaign.Status.ARCHIVED, _("Archive")),
+    ]
+
+
+@admin.register(OrganizationSignOn)
+class OrganizationSignOnAdmin(admin.ModelAdmin):
+    """The approval queue: pending requests first."""
+
+    list_display = ["name", "campaign", "status", "website", "created_at", "reviewed_by"]
+    list_filter = ["status", "campaign"]
+    search_fields = ["name"]
+    readonly_fields = ["status", "reviewed_by", "reviewed_at", "created_at"]
+    ordering = ["-status", "-created_at"]
+    actions = ["approve", "reject"]
+
+    @admin.action(description=_("Approve (list publicly)"))
+    def approve(self, request, queryset):
+        for signon in queryset:
+            organization_signon_review(signon=signon, approve=True, actor=request.user)
+
+    @admin.action(description=_("Reject"))
+    def reject(self, request, queryset):
+        for signon in queryset:
+            organization_signon_review(signon=signon, approve=False, actor=request.user)
+
+
+@admin.register(Supporter)
+class SupporterAdmin(admin.ModelAdmin):
+    list_display = ["pk", "first_name", "last_name", "state", "source", "created_at"]
+    search_fields = ["email_key", "last_name"]
+    readonly_fields = ["email_key", "created_at", "updated_at"]
+
+
+@admin.register(Signature)
+class SignatureAdmin(admin.ModelAdmin):
+    list_display = ["pk", "campaign", "state", "district", "source", "created_at"]
+    list_filter = ["campaign"]
+    raw_id_fields = ["supporter"]
+    list_select_related = ["campaign"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ConsentRecord)
+class ConsentRecordAdmin(admin.ModelAdmin):
+    list_display = ["supporter", "campaign", "purpose", "partner", "created_at"]
+    list_filter = ["purpose", "campaign"]
+    raw_id_fields = ["supporter"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(UpdatesSubscription)
+class UpdatesSubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["supporter", "campaign", "status", "created_at", "confirmed_at"]
+    list_filter = ["status", "campaign"]
+    raw_id_fields = ["supporter"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "actor", "action", "target_repr"]
+    list_filter = ["action"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

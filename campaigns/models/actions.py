@@ -1,0 +1,180 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Petition(models.Model):
+    """Petition configuration of a campaign (the petition action kind)."""
+
+    campaign = models.OneToOneField(
+        "campaigns.Campaign",
+        on_delete=models.CASCADE,
+        related_name="petition",
+        verbose_name=_("campaign"),
+    )
+    text = models.TextField(_("petition text"), max_length=5000)
+    is_active = models.BooleanField(_("accepting signatures"), default=True)
+    show_recent_signers = models.BooleanField(_("show recent signers"), default=True)
+
+    class Meta:
+        verbose_name = _("petition")
+        verbose_name_plural = _("petitions")
+
+    def __str__(self) -> str:
+        return str(self.campaign)
+
+
+class Signature(models.Model):
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        on_delete=models.CASCADE,
+        related_name="signatures",
+        verbose_name=_("campaign"),
+    )
+    supporter = models.ForeignKey(
+        "campaigns.Supporter",
+        on_delete=models.PROTECT,
+        related_name="signatures",
+        verbose_name=_("supporter"),
+    )
+    zip_code = models.CharField(_("ZIP code"), max_length=10, blank=True)
+    state = models.CharField(_("state"), max_length=2, blank=True)
+    district = models.SmallIntegerField(_("district"), null=True, blank=True)
+    comment = models.TextField(_("comment"), max_length=1000, blank=True)
+    source = models.CharField(_("source"), max_length=64, blank=True)
+    show_publicly = models.BooleanField(_("show first name and state"), default=False)
+    created_at = models.DateTimeField(_("signed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "supporter"], name="signature_one_per_supporter"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["campaign", "-created_at"],
+                name="signature_public_recent",
+                condition=models.Q(show_publicly=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.supporter_id}"
+
+
+class SignupAction(models.Model):
+    """Join-the-movement configuration of a campaign (the signup action kind)."""
+
+    campaign = models.OneToOneField(
+        "campaigns.Campaign",
+        on_delete=models.CASCADE,
+        related_name="signup_action",
+        verbose_name=_("campaign"),
+    )
+    intro = models.TextField(_("introduction"), max_length=2000, blank=True)
+    accepts_organizations = models.BooleanField(_("organizations may sign on"), default=True)
+
+    class Meta:
+        verbose_name = _("sign-up action")
+        verbose_name_plural = _("sign-up actions")
+
+    def __str__(self) -> str:
+        return str(self.campaign)
+
+
+class Signup(models.Model):
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="signups"
+    )
+    supporter = models.ForeignKey(
+        "campaigns.Supporter", on_delete=models.PROTECT, related_name="signups"
+    )
+    state = models.CharField(_("state"), max_length=2, blank=True)
+    district = models.SmallIntegerField(_("district"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("joined at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("sign-up")
+        verbose_name_plural = _("sign-ups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "supporter"], name="signup_one_per_supporter"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.supporter_id}"
+
+
+class OrganizationSignOn(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="organization_signons"
+    )
+    name = models.CharField(_("organization name"), max_length=200)
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    contact_name = models.CharField(_("contact name"), max_length=200)
+    contact_email = models.EmailField(_("contact email"), max_length=254)
+    logo = models.ImageField(_("logo"), upload_to="campaigns/signons/", blank=True)
+    statement = models.TextField(_("statement of support"), max_length=2000, blank=True)
+    source = models.CharField(_("source"), max_length=64, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("organization sign-on")
+        verbose_name_plural = _("organization sign-ons")
+        indexes = [models.Index(fields=["campaign", "status"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UpdatesSubscription(models.Model):
+    """The updates list, double opt-in: pending until the emailed link is followed."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+
+    supporter = models.ForeignKey(
+        "campaigns.Supporter", on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("updates subscription")
+        verbose_name_plural = _("updates subscriptions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["supporter", "campaign"], name="subscription_one_per_campaign"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.supporter_id}/{self.campaign_id}: {self.status}"

@@ -1,0 +1,171 @@
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.markdown import render_markdown
+
+
+class Campaign(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        LIVE = "live", _("Live")
+        WON = "won", _("Won")
+        CLOSED = "closed", _("Closed")
+        ARCHIVED = "archived", _("Archived")
+
+    # The only lifecycle moves allowed; everything else is refused by campaign_set_status.
+    TRANSITIONS: dict[str, frozenset[str]] = {
+        Status.DRAFT: frozenset({Status.LIVE}),
+        Status.LIVE: frozenset({Status.WON, Status.CLOSED}),
+        Status.WON: frozenset({Status.ARCHIVED}),
+        Status.CLOSED: frozenset({Status.ARCHIVED}),
+        Status.ARCHIVED: frozenset(),
+    }
+    PUBLIC_STATUSES = (Status.LIVE, Status.WON, Status.CLOSED, Status.ARCHIVED)
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("mission statement"), max_length=500, blank=True)
+    body = models.TextField(_("story (Markdown)"), blank=True)
+    hero_image = models.ImageField(_("hero image"), upload_to="campaigns/hero/", blank=True)
+    hero_alt = models.CharField(_("hero image description"), max_length=200, blank=True)
+    language = models.CharField(_("language"), max_length=10, default="en")
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    goal = models.PositiveIntegerField(_("signature goal"), default=0)
+    donation_url = models.URLField(_("donation URL"), blank=True)
+    sensitive = models.BooleanField(
+        _("sensitive"),
+        default=False,
+        help_text=_("Privacy tier: letters' texts are purged after delivery."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "live", "won", "closed", "archived"]),
+                name="campaign_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaigns:campaign-detail", args=[self.slug])
+
+    @property
+    def accepts_actions(self) -> bool:
+        return self.status == self.Status.LIVE
+
+    @property
+    def body_html(self) -> str:
+        return render_markdown(self.body)
+
+
+class CampaignContent(models.Model):
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+
+class Partner(CampaignContent):
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="partners", verbose_name=_("campaign")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="campaigns/partners/", blank=True)
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+    founding_member = models.BooleanField(_("founding member"), default=False)
+    cosponsor = models.BooleanField(
+        _("co-sponsor"),
+        default=False,
+        help_text=_("Petition signers are offered an opt-in to hear from this organization."),
+    )
+
+    class Meta(CampaignContent.Meta):
+        verbose_name = _("partner organization")
+        verbose_name_plural = _("partner organizations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Testimonial(CampaignContent):
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="testimonials", verbose_name=_("campaign")
+    )
+    quote = models.TextField(_("quote"), max_length=2000)
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role or organization"), max_length=200, blank=True)
+    is_sample = models.BooleanField(
+        _("sample text"), default=False, help_text=_("Shown with a 'sample text' label.")
+    )
+    consent_recorded = models.BooleanField(_("consent to publish recorded"), default=False)
+    consent_note = models.CharField(_("how consent was given"), max_length=300, blank=True)
+
+    class Meta(CampaignContent.Meta):
+        verbose_name = _("testimonial")
+        verbose_name_plural = _("testimonials")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(consent_recorded=True) | models.Q(is_sample=True),
+                name="testimonial_has_consent_or_is_sample",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.quote[:40]}"
+
+
+class Fact(CampaignContent):
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="facts", verbose_name=_("campaign")
+    )
+    figure = models.CharField(_("figure"), max_length=40)
+    statement = models.CharField(_("statement"), max_length=400)
+    source_title = models.CharField(_("source"), max_length=200)
+    source_url = models.URLField(_("source URL"), blank=True)
+
+    class Meta(CampaignContent.Meta):
+        verbose_name = _("fact")
+        verbose_name_plural = _("facts")
+
+    def __str__(self) -> str:
+        return f"{self.figure} {self.statement[:40]}"
+
+
+class Resource(CampaignContent):
+    class Kind(models.TextChoices):
+        RESEARCH = "research", _("Research & analysis")
+        MEDIA = "media", _("Media coverage")
+        TOOLKIT = "toolkit", _("Toolkit")
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="resources", verbose_name=_("campaign")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("URL"))
+    published_on = models.DateField(_("date"), null=True, blank=True)
+    summary = models.TextField(_("summary"), max_length=1000, blank=True)
+
+    class Meta(CampaignContent.Meta):
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    def __str__(self) -> str:
+        return self.title

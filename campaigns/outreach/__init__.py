@@ -1,0 +1,1 @@
+"""Letters and calls to Congress: configuration, submissions, the delivery outbox."""

@@ -1,0 +1,141 @@
+"""POST /api/v1/campaigns/{slug}/letters and GET /api/v1/receipts/{token}."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from campaigns.outreach import flow
+from campaigns.outreach.forms import PREFIXES, STATE_CHOICES, ZIP_RE
+from campaigns.outreach.selectors import letter_get_for_receipt
+from campaigns.outreach.services.letters import Draft, letter_submit
+from campaigns.outreach.services.receipts import receipt_key_from_token, receipt_token, receipt_url
+
+
+class DeliveryOutputSerializer(serializers.Serializer):
+    office = serializers.CharField(source="office_code")
+    recipient = serializers.CharField(source="office_name")
+    chamber = serializers.CharField()
+    status = serializers.CharField(help_text="queued, sending, sent, failed or needs_manual")
+    status_label = serializers.CharField(source="get_status_display")
+    channel = serializers.CharField()
+    sent_at = serializers.DateTimeField(allow_null=True)
+    contact_form_url = serializers.CharField(source="office_contact_url")
+    phone = serializers.CharField(source="office_phone")
+
+
+class ReceiptOutputSerializer(serializers.Serializer):
+    token = serializers.CharField()
+    receipt_url = serializers.CharField()
+    campaign = serializers.CharField()
+    created = serializers.BooleanField()
+    written_at = serializers.DateTimeField()
+    deliveries = DeliveryOutputSerializer(many=True)
+
+
+def receipt_payload(request, letter, *, created: bool) -> dict:
+    return {
+        "token": receipt_token(letter),
+        "receipt_url": request.build_absolute_uri(receipt_url(letter)),
+        "campaign": letter.campaign.slug,
+        "created": created,
+        "written_at": letter.created_at,
+        "deliveries": list(letter.deliveries.all()),
+    }
+
+
+class LetterCreateApi(APIView):
+    """Write to Congress for a supporter; returns the receipt and one delivery per office.
+
+    Repeating the same request (same email) returns the existing receipt with
+    `created: false` and status 200.
+    """
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "action_submit"
+
+    class InputSerializer(serializers.Serializer):
+        prefix = serializers.ChoiceField(choices=PREFIXES)
+        first_name = serializers.CharField(max_length=100)
+        last_name = serializers.CharField(max_length=100)
+        email = serializers.EmailField()
+        phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
+        address1 = serializers.CharField(min_length=3, max_length=200)
+        address2 = serializers.CharField(max_length=200, required=False, allow_blank=True)
+        city = serializers.CharField(min_length=2, max_length=100)
+        state = serializers.ChoiceField(choices=[c for c in STATE_CHOICES if c[0]])
+        zip_code = serializers.RegexField(ZIP_RE)
+        personal_note = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+        letter = serializers.CharField(
+            max_length=9000,
+            required=False,
+            allow_blank=True,
+            help_text="The edited letter text, when the campaign allows editing.",
+        )
+        source = serializers.CharField(max_length=64, required=False, allow_blank=True)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={201: ReceiptOutputSerializer, 200: ReceiptOutputSerializer},
+        operation_id="letter_create",
+        tags=["letters"],
+    )
+    def post(self, request, slug: str):
+        _campaign, action = flow.action_for(slug)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        address = {
+            "street": values["address1"],
+            "city": values["city"],
+            "state": values["state"],
+            "zip_code": values["zip_code"],
+        }
+        state = flow.address_step(action, address)
+        state = flow.draft_step(
+            action,
+            state,
+            {
+                "edited_template": values.get("letter", ""),
+                "personal_note": values.get("personal_note", ""),
+            },
+        )
+        letter, created = letter_submit(
+            action=action,
+            sender=flow.sender(values),
+            draft=Draft(state.edited_template, state.personal_note),
+            recipients=flow.recipients(state),
+            district=state.district,
+            source=values.get("source", "") or "api",
+        )
+        letter = letter_get_for_receipt(letter_id=letter.pk)
+        body = ReceiptOutputSerializer(receipt_payload(request, letter, created=created)).data
+        return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+class ReceiptGetApi(APIView):
+    """Per-office delivery status of one letter, by its receipt token."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "action_submit"
+
+    @extend_schema(
+        responses={200: ReceiptOutputSerializer}, operation_id="receipt_get", tags=["letters"]
+    )
+    def get(self, request, token: str):
+        key = receipt_key_from_token(token)
+        letter = letter_get_for_receipt(receipt_key=key) if key else None
+        if letter is None:
+            raise Http404
+        return Response(
+            ReceiptOutputSerializer(receipt_payload(request, letter, created=False)).data
+        )

@@ -1,0 +1,1 @@
+"""Writes with side effects: letters (submit), deliveries (send, sweep, retry), purge, calls."""

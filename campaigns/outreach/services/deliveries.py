@@ -1,0 +1,357 @@
+"""The delivery outbox: claim a row, send it through its office's channel, record the outcome.
+
+Sending happens outside any database transaction, between two short ones:
+
+1. claim: lock the row; skip it when it is final, or when another worker marked
+   it `sending` less than DELIVERY_STUCK_AFTER_SECONDS ago; otherwise mark it
+   `sending` and count the attempt.
+2. send through the channel (no lock held while waiting on the network).
+3. finish: lock again and record `sent`, `needs_manual`, `failed` (permanent
+   refusal, or attempts exhausted) or back to `queued` with a backoff.
+
+A worker killed between 1 and 3 leaves the row `sending`; the sweeper re-enqueues
+it once it is stale and the next claim takes it over. Because the delivery id is
+the CWC DeliveryId, an office can recognise the rare message that arrives twice.
+Every status change moves the "deliveries_<status>" totals in the same transaction
+("deliveries_queued" includes the few deliveries in flight).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actioncenter.exceptions import ApplicationError
+from campaigns.delivery import channel_for
+from campaigns.delivery.base import (
+    Bill,
+    Constituent,
+    Office,
+    OutgoingLetter,
+    PermanentDeliveryError,
+    TransientDeliveryError,
+)
+from campaigns.outreach.models import Delivery, OfficeReach, OfficeRoute
+from campaigns.totals import record_event
+
+logger = logging.getLogger(__name__)
+Status = Delivery.Status
+MAX_BACKOFF_SECONDS = 1800  # below the broker's visibility timeout (3600 s)
+
+
+@dataclass(frozen=True)
+class SendOutcome:
+    status: str
+    retry_in: float | None = None  # seconds until the next attempt, when one is due
+
+
+# --- status changes -------------------------------------------------------------------
+
+
+def status_metric(status: str) -> str:
+    """The totals metric of a status. "deliveries_queued" counts deliveries waiting *or*
+    in flight: `sending` lasts a second and is not worth two counter writes per send."""
+    return "deliveries_queued" if status == Status.SENDING else f"deliveries_{status}"
+
+
+def _count(delivery: Delivery, status: str, amount: int) -> None:
+    letter = delivery.letter
+    record_event(
+        campaign_id=delivery.campaign_id,
+        metric=status_metric(status),
+        amount=amount,
+        state=letter.state,
+        district=letter.district,
+        source=letter.source,
+    )
+
+
+def _move(delivery: Delivery, new_status: str, **fields) -> None:
+    """Apply a transition from the map, moving the totals; same status is a no-op."""
+    old = delivery.status
+    if old == new_status:
+        return
+    if new_status not in Delivery.TRANSITIONS[old]:
+        raise ApplicationError(
+            _("A delivery cannot go from %(old)s to %(new)s.") % {"old": old, "new": new_status},
+            code="illegal_transition",
+            status=409,
+        )
+    now = timezone.now()
+    delivery.status = new_status
+    if new_status in Delivery.FINAL:
+        delivery.finished_at = now
+    if new_status == Status.SENT:
+        delivery.sent_at = now
+    for name, value in fields.items():
+        setattr(delivery, name, value)
+    delivery.save(update_fields=["status", "finished_at", "sent_at", *fields])
+    _moved(delivery, old, new_status)
+
+
+def _moved(delivery: Delivery, old: str, new_status: str) -> None:
+    """The totals side of a status change (same transaction as the change)."""
+    if status_metric(old) != status_metric(new_status):
+        _count(delivery, old, -1)
+        _count(delivery, new_status, +1)
+    if new_status == Status.SENT:
+        _office_reached(delivery)
+
+
+# Offices this process already saw reached: a hint that saves a query per send.
+_reached: set[tuple[int, str]] = set()
+
+
+def _office_reached(delivery: Delivery) -> None:
+    key = (delivery.campaign_id, delivery.office_code)
+    if key in _reached:
+        return
+    _reach, created = OfficeReach.objects.get_or_create(
+        campaign_id=delivery.campaign_id, office_code=delivery.office_code
+    )
+    _reached.add(key)
+    if created:
+        letter = delivery.letter
+        record_event(
+            campaign_id=delivery.campaign_id,
+            metric="offices_reached",
+            state=delivery.office_state,
+            district=delivery.office_district,
+            source=letter.source,
+        )
+
+
+def _locked(delivery_id) -> Delivery | None:
+    return (
+        Delivery.objects.select_for_update(of=("self",))
+        .select_related("letter__action")
+        .filter(pk=delivery_id)
+        .first()
+    )
+
+
+# --- sending ------------------------------------------------------------------------------
+
+ROUTES_TTL_SECONDS = 60
+_routes: dict = {"loaded": 0.0, "by_office": {}}
+
+
+def office_route(office_code: str) -> OfficeRoute | None:
+    """The office's route, from a per-process copy of the (small) table refreshed each minute."""
+    now = time.monotonic()
+    if now - _routes["loaded"] > ROUTES_TTL_SECONDS:
+        _routes["by_office"] = {route.office_code: route for route in OfficeRoute.objects.all()}
+        _routes["loaded"] = now
+    return _routes["by_office"].get(office_code)
+
+
+@transaction.atomic
+def _claim(delivery_id) -> Delivery | None:
+    delivery = _locked(delivery_id)
+    if delivery is None or delivery.is_final:
+        return None
+    now = timezone.now()
+    stale = now - dt.timedelta(seconds=settings.DELIVERY_STUCK_AFTER_SECONDS)
+    if delivery.status == Status.SENDING and delivery.sending_at and delivery.sending_at > stale:
+        return None  # another worker is sending it right now
+    fields = {"attempts": delivery.attempts + 1, "sending_at": now}
+    if delivery.status == Status.SENDING:  # taking over from a worker that died
+        Delivery.objects.filter(pk=delivery.pk).update(**fields)
+        for name, value in fields.items():
+            setattr(delivery, name, value)
+    else:
+        _move(delivery, Status.SENDING, **fields)
+    return delivery
+
+
+def _office(delivery: Delivery, route: OfficeRoute | None) -> Office:
+    return Office(
+        code=delivery.office_code,
+        name=delivery.office_name,
+        chamber=delivery.chamber,
+        state=delivery.office_state,
+        district=delivery.office_district,
+        email=route.email if route else "",
+        phone=delivery.office_phone,
+        contact_form_url=delivery.office_contact_url,
+    )
+
+
+def outgoing_letter(delivery: Delivery, office: Office) -> OutgoingLetter:
+    letter = delivery.letter
+    action = letter.action
+    bills = ()
+    if action.bill_congress and action.bill_type and action.bill_number:
+        bills = (Bill(action.bill_congress, action.bill_type, action.bill_number),)
+    return OutgoingLetter(
+        delivery_id=delivery.cwc_delivery_id,
+        campaign_code=action.cwc_campaign_id,
+        office=office,
+        constituent=Constituent(
+            prefix=letter.prefix,
+            first_name=letter.first_name,
+            last_name=letter.last_name,
+            address1=letter.address1,
+            address2=letter.address2,
+            city=letter.city,
+            state=letter.state,
+            zip_code=letter.zip_code,
+            email=letter.email,
+            phone=letter.phone,
+        ),
+        subject=delivery.subject,
+        organization_statement=delivery.body,
+        constituent_message=letter.personal_note,
+        topics=tuple(action.topics or ["Immigration"]),
+        bills=bills,
+        delivery_date=timezone.localdate(),
+    )
+
+
+def delivery_send(*, delivery_id) -> SendOutcome | None:
+    """Send one delivery through its office's channel, at most once.
+
+    Returns None when there was nothing to do (gone, final, or being sent by
+    another worker). A transient failure puts the row back to `queued` with
+    `retry_in` seconds of backoff, or marks it `failed` once DELIVERY_MAX_ATTEMPTS
+    is reached; a permanent refusal marks it `failed` with the reason.
+    """
+    delivery = _claim(delivery_id)
+    if delivery is None:
+        return None
+    route = office_route(delivery.office_code)
+    office = _office(delivery, route)
+    channel = channel_for(office, route.channels if route else ())
+    try:
+        result = channel.send(outgoing_letter(delivery, office))
+    except TransientDeliveryError as exc:
+        return _after_transient(delivery_id, channel.name, str(exc))
+    except PermanentDeliveryError as exc:
+        return _finish(delivery, Status.FAILED, channel=channel.name, last_error=str(exc))
+    except Exception as exc:  # a bug or an unforeseen library error: retry, within the limit
+        logger.exception("delivery channel crashed")
+        return _after_transient(delivery_id, channel.name, f"unexpected {type(exc).__name__}")
+    return _finish(delivery, result.status, channel=channel.name, last_error="")
+
+
+@transaction.atomic
+def _finish(claimed: Delivery, status: str, **fields) -> SendOutcome | None:
+    """Record a final outcome with one conditional UPDATE (no lock-and-read round trip).
+
+    It applies only while the row is as the claim left it (`sending`, same attempt
+    number), so a worker whose attempt was taken over cannot overwrite the outcome.
+    """
+    assert status in Delivery.FINAL  # noqa: S101 - sending always ends in a final state
+    now = timezone.now()
+    values = {**fields, "status": status, "finished_at": now}
+    values["last_error"] = values.get("last_error", "")[:2000]
+    if status == Status.SENT:
+        values["sent_at"] = now
+    current = Delivery.objects.filter(
+        pk=claimed.pk, status=Status.SENDING, attempts=claimed.attempts
+    )
+    if not current.update(**values):
+        return None
+    if status == Status.FAILED:
+        logger.warning("delivery failed permanently", extra={"count": claimed.attempts})
+    _moved(claimed, Status.SENDING, status)
+    return SendOutcome(status)
+
+
+def retry_delay(attempts: int) -> float:
+    """Exponential backoff with jitter: ~base, 2×base, 4×base … capped."""
+    base = settings.DELIVERY_RETRY_BACKOFF_SECONDS
+    return min(MAX_BACKOFF_SECONDS, base * 2 ** max(0, attempts - 1)) + random.uniform(0, base)  # noqa: S311
+
+
+@transaction.atomic
+def _after_transient(delivery_id, channel: str, error: str) -> SendOutcome | None:
+    delivery = _locked(delivery_id)
+    if delivery is None or delivery.is_final:
+        return None
+    if delivery.attempts >= settings.DELIVERY_MAX_ATTEMPTS:
+        reason = _("Gave up after %(n)s attempts: %(error)s") % {
+            "n": delivery.attempts,
+            "error": error,
+        }
+        _move(delivery, Status.FAILED, channel=channel, last_error=reason[:2000])
+        return SendOutcome(Status.FAILED)
+    delay = retry_delay(delivery.attempts)
+    due = timezone.now() + dt.timedelta(seconds=delay)
+    _move(delivery, Status.QUEUED, channel=channel, last_error=error[:2000], next_attempt_at=due)
+    return SendOutcome(Status.QUEUED, retry_in=delay)
+
+
+# --- operators and supporters -------------------------------------------------------------
+
+
+def _enqueue(delivery_ids) -> None:
+    from campaigns.outreach.tasks import delivery_send_task
+
+    for delivery_id in delivery_ids:
+        transaction.on_commit(lambda pk=str(delivery_id): delivery_send_task.delay(pk), robust=True)
+
+
+@transaction.atomic
+def deliveries_retry(*, delivery_ids) -> int:
+    """Put failed deliveries back in the queue (admin "retry"); returns how many."""
+    count = 0
+    for delivery in (
+        Delivery.objects.select_for_update(of=("self",))
+        .select_related("letter")
+        .filter(pk__in=list(delivery_ids), status=Status.FAILED)
+    ):
+        _move(delivery, Status.QUEUED, attempts=0, next_attempt_at=timezone.now())
+        _enqueue([delivery.pk])
+        count += 1
+    return count
+
+
+@transaction.atomic
+def delivery_mark_sent_by_supporter(*, delivery: Delivery) -> Delivery:
+    """The supporter sent a `needs_manual` letter themselves. Repeating is a no-op."""
+    locked = _locked(delivery.pk)
+    if locked.status == Status.SENT:
+        return locked
+    if locked.status != Status.NEEDS_MANUAL:
+        raise ApplicationError(
+            _("Only letters waiting for you can be marked as sent."), code="not_manual", status=409
+        )
+    _move(locked, Status.SENT, marked_sent_by_supporter=True)
+    return locked
+
+
+def deliveries_sweep(*, stuck_after: float | None = None, limit: int = 5000) -> int:
+    """Re-enqueue deliveries stuck in `queued` or `sending` (lost message, dead worker).
+
+    A queued row is stuck once its next attempt is overdue by `stuck_after`
+    seconds; a sending row once it has been sending that long. Each re-enqueued
+    queued row gets a new due time, so the next sweep leaves it alone for a while.
+    """
+    seconds = settings.DELIVERY_STUCK_AFTER_SECONDS if stuck_after is None else stuck_after
+    now = timezone.now()
+    cutoff = now - dt.timedelta(seconds=seconds)
+    queued = list(
+        Delivery.objects.filter(status=Status.QUEUED, next_attempt_at__lte=cutoff)
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    sending = list(
+        Delivery.objects.filter(status=Status.SENDING, sending_at__lte=cutoff)
+        .order_by("sending_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    with transaction.atomic():
+        Delivery.objects.filter(pk__in=queued, status=Status.QUEUED).update(next_attempt_at=now)
+        _enqueue(queued + sending)
+    if queued or sending:
+        logger.warning("re-enqueued stuck deliveries", extra={"count": len(queued) + len(sending)})
+    return len(queued) + len(sending)

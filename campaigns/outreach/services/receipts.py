@@ -1,0 +1,52 @@
+"""Receipt links (signed and unguessable) and the receipt email."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from campaigns.outreach.models import Letter
+
+SALT = "campaigns.outreach.receipt"
+
+
+def receipt_token(letter: Letter) -> str:
+    """The letter's random key, signed: guessing one is hopeless, forging one impossible."""
+    return signing.Signer(salt=SALT).sign(letter.receipt_key)
+
+
+def receipt_key_from_token(token: str) -> str | None:
+    try:
+        return signing.Signer(salt=SALT).unsign(token)
+    except signing.BadSignature:
+        return None
+
+
+def receipt_url(letter: Letter, *, absolute: bool = False) -> str:
+    path = reverse("outreach:receipt", args=[receipt_token(letter)])
+    return f"{settings.SITE_URL}{path}" if absolute else path
+
+
+def letter_receipt_email_send(*, letter_id: int) -> bool:
+    """Email the supporter the per-office list and the link back to the live receipt."""
+    from campaigns.outreach.selectors import letter_get_for_receipt
+
+    letter = letter_get_for_receipt(letter_id=letter_id)
+    if letter is None:
+        return False
+    context = {
+        "letter": letter,
+        "campaign": letter.campaign,
+        "deliveries": list(letter.deliveries.all()),
+        "receipt_url": receipt_url(letter, absolute=True),
+        "SITE_NAME": settings.SITE_NAME,
+    }
+    with translation.override(getattr(letter.campaign, "language", None) or settings.LANGUAGE_CODE):
+        subject = render_to_string("outreach/email/receipt_subject.txt", context).strip()
+        body = render_to_string("outreach/email/receipt.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [letter.email])
+    return True

@@ -1,0 +1,36 @@
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from actioncenter.exceptions import ApplicationError
+from campaigns.models import Campaign
+from campaigns.services.audit import audit_record
+
+
+@transaction.atomic
+def campaign_set_status(*, campaign: Campaign, status: str, actor=None) -> Campaign:
+    """Move a campaign along its lifecycle (draft → live → won | closed → archived).
+
+    Repeating the current status changes nothing; a move not in Campaign.TRANSITIONS raises
+    ApplicationError. Each change is written to the audit trail.
+    """
+    locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if locked.status == status:
+        campaign.status = status
+        return campaign
+    if status not in Campaign.TRANSITIONS.get(locked.status, frozenset()):
+        raise ApplicationError(
+            _("A campaign cannot go from “%(old)s” to “%(new)s”.")
+            % {"old": locked.status, "new": status},
+            code="illegal_transition",
+            status=409,
+        )
+    previous = locked.status
+    Campaign.objects.filter(pk=campaign.pk).update(status=status)
+    campaign.status = status
+    audit_record(
+        actor=actor,
+        action="campaign_status",
+        target=campaign,
+        details={"from": previous, "to": status},
+    )
+    return campaign

@@ -1,0 +1,45 @@
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from campaigns.models import UpdatesSubscription
+from campaigns.services.subscriptions import confirm_token, unsubscribe_token
+
+
+@shared_task(soft_time_limit=30, time_limit=60)
+def subscription_confirmation_send(subscription_id: int) -> None:
+    """Email the double opt-in link (with an unsubscribe link, like every email)."""
+    subscription = (
+        UpdatesSubscription.objects.select_related("supporter", "campaign")
+        .filter(pk=subscription_id, status=UpdatesSubscription.Status.PENDING)
+        .first()
+    )
+    if subscription is None:
+        return
+    campaign = subscription.campaign
+    with translation.override(campaign.language or settings.LANGUAGE_CODE):
+        context = {
+            "campaign": campaign,
+            "supporter": subscription.supporter,
+            "confirm_url": settings.SITE_URL
+            + reverse("campaigns:subscription-confirm", args=[confirm_token(subscription)]),
+            "unsubscribe_url": settings.SITE_URL
+            + reverse("campaigns:subscription-unsubscribe", args=[unsubscribe_token(subscription)]),
+            "site_name": settings.SITE_NAME,
+        }
+        subject = render_to_string("campaigns/email/confirm_subject.txt", context).strip()
+        body = render_to_string("campaigns/email/confirm_body.txt", context)
+    message = EmailMessage(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [subscription.supporter.email],
+        headers={
+            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.send()

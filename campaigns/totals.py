@@ -1,0 +1,108 @@
+"""Exact per-campaign counters, written in the same transaction as the action they count.
+
+Each event adds to one shard of a headline counter (campaign, metric, shard) and to one cell
+of a rollup (campaign, metric, day, state, district, source, shard). Reads sum a handful of
+rows, so they cost the same whatever the number of actions. Metric names are free strings.
+"""
+
+import random
+from datetime import date
+
+from django.db import connection, transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from campaigns.models import BreakdownCounter, Counter
+from campaigns.models.totals import NO_DISTRICT
+
+SHARDS = 16
+DIMENSIONS = ("day", "state", "district", "source")
+
+
+def _upsert(table: str, columns: list[str], conflict: list[str], values: list) -> None:
+    placeholders = ", ".join(["%s"] * len(columns))
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) "  # noqa: S608
+        f"ON CONFLICT ({', '.join(conflict)}) "
+        f"DO UPDATE SET value = {table}.value + excluded.value"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+
+
+def record_event(
+    *,
+    campaign_id: int,
+    metric: str,
+    amount: int = 1,
+    state: str = "",
+    district: int | None = None,
+    source: str = "",
+    day: date | None = None,
+) -> None:
+    """Add `amount` to a campaign's metric and to its day/state/district/source rollup.
+
+    Call it inside the transaction that writes the counted row, so both commit or neither.
+    """
+    if amount == 0:
+        return
+    day = day or timezone.localdate()
+    shard = random.randrange(SHARDS)  # noqa: S311 - spreading writes, not security
+    district_value = NO_DISTRICT if district is None else district
+    with transaction.atomic(savepoint=False):
+        _upsert(
+            Counter._meta.db_table,
+            ["campaign_id", "metric", "shard", "value"],
+            ["campaign_id", "metric", "shard"],
+            [campaign_id, metric, shard, amount],
+        )
+        _upsert(
+            BreakdownCounter._meta.db_table,
+            ["campaign_id", "metric", "day", "state", "district", "source", "shard", "value"],
+            ["campaign_id", "metric", "day", "state", "district", "source", "shard"],
+            [campaign_id, metric, day, state[:2], district_value, source[:64], shard, amount],
+        )
+
+
+def campaign_totals(campaign_id: int) -> dict[str, int]:
+    """{metric: total} for one campaign (metrics never recorded are absent)."""
+    rows = (
+        Counter.objects.filter(campaign_id=campaign_id)
+        .values("metric")
+        .annotate(total=Sum("value"))
+        .values_list("metric", "total")
+    )
+    return {metric: int(total) for metric, total in rows}
+
+
+def campaign_totals_by(
+    campaign_id: int,
+    dimension: str,
+    *,
+    metrics=None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> list[dict]:
+    """Rows {dimension: value, "metric": name, "total": n}, sorted by dimension then metric.
+
+    `district` is None for actions that could not be attributed to one district.
+    """
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"Unknown dimension {dimension!r}; use one of {DIMENSIONS}")
+    cells = BreakdownCounter.objects.filter(campaign_id=campaign_id)
+    if metrics is not None:
+        cells = cells.filter(metric__in=list(metrics))
+    if date_from is not None:
+        cells = cells.filter(day__gte=date_from)
+    if date_to is not None:
+        cells = cells.filter(day__lte=date_to)
+    rows = (
+        cells.values(dimension, "metric").annotate(total=Sum("value")).order_by(dimension, "metric")
+    )
+    result = []
+    for row in rows:
+        value = row[dimension]
+        if dimension == "district" and value == NO_DISTRICT:
+            value = None
+        result.append({dimension: value, "metric": row["metric"], "total": int(row["total"])})
+    return result

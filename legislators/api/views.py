@@ -1,0 +1,132 @@
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.utils.translation import get_language
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from legislators.api.serializers import (
+    LegislatorListQuerySerializer,
+    LegislatorSerializer,
+    LookupResultSerializer,
+    RepresentativesQuerySerializer,
+)
+from legislators.cache import LocalMemo, data_version
+from legislators.selectors import legislator_get, legislator_list, normalize_zip
+from legislators.services.lookup import lookup_by_address, lookup_by_zip
+
+
+class JsonOnlyNegotiation(BaseContentNegotiation):
+    """These endpoints speak JSON only: skip parsing the client's Accept header."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0]
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class PublicApi(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = JsonOnlyNegotiation
+
+
+class RepresentativesLookupApi(PublicApi):
+    throttle_scope = "lookup"
+
+    @extend_schema(
+        operation_id="representatives_lookup",
+        summary="Who represents an address or a ZIP code",
+        parameters=[RepresentativesQuerySerializer],
+        responses={200: LookupResultSerializer},
+        description=(
+            "With `address`, the Census Geocoder places it in one district (falling back to "
+            "the ZIP in the address, `fell_back: true`, when the geocoder fails). With `zip`, "
+            "`certain` is false when the ZIP spans several districts: every candidate is "
+            "listed and a street address is needed to be sure."
+        ),
+    )
+    def get(self, request):
+        params = request.query_params
+        if len(params) == 1 and normalize_zip(params.get("zip", "")):
+            # The common case is a well-formed ZIP alone: nothing else to validate.
+            return HttpResponse(zip_payload(params["zip"]), content_type="application/json")
+        query = RepresentativesQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        address, zip_code = query.validated_data.get("address"), query.validated_data.get("zip")
+        if address:
+            return Response(
+                serialize_lookup(lookup_by_address(street=address, zip_code=zip_code or ""))
+            )
+        return HttpResponse(zip_payload(zip_code), content_type="application/json")
+
+
+def serialize_lookup(result) -> dict:
+    return LookupResultSerializer(result, context={"nearest_offices": result.nearest_offices}).data
+
+
+_zip_payloads = LocalMemo()
+
+
+def zip_payload(zip_code: str) -> bytes:
+    """The rendered JSON answer for a ZIP, kept per process by data version and language.
+
+    Serializing several members with their offices and committees costs far more
+    than the (cached) lookup itself; the payload only changes with the data.
+    """
+    version = data_version()
+    key = (normalize_zip(zip_code), get_language())
+    payload = _zip_payloads.get(key, version)
+    if payload is None:
+        payload = JSONRenderer().render(serialize_lookup(lookup_by_zip(zip_code)))
+        _zip_payloads.set(key, version, payload, settings.LOOKUP_CACHE_SECONDS)
+    return payload
+
+
+class LegislatorListApi(PublicApi):
+    throttle_scope = "public_read"
+
+    class Pagination(PageNumberPagination):
+        page_size = 50
+
+    @extend_schema(
+        operation_id="legislators_list",
+        parameters=[LegislatorListQuerySerializer],
+        responses={200: LegislatorSerializer(many=True)},
+    )
+    def get(self, request):
+        query = LegislatorListQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        filters = query.validated_data
+        queryset = legislator_list(
+            state=filters.get("state", ""),
+            chamber=filters.get("chamber", ""),
+            committee=filters.get("committee", ""),
+            current=filters.get("current", True),
+        )
+        paginator = self.Pagination()
+        page = paginator.paginate_queryset(queryset, request, view=self)
+        return paginator.get_paginated_response(LegislatorSerializer(page, many=True).data)
+
+
+class LegislatorDetailApi(PublicApi):
+    throttle_scope = "public_read"
+
+    @extend_schema(
+        operation_id="legislators_retrieve",
+        parameters=[OpenApiParameter("bioguide_id", str, OpenApiParameter.PATH)],
+        responses={200: LegislatorSerializer},
+    )
+    def get(self, request, bioguide_id: str):
+        legislator = legislator_get(bioguide_id)
+        if legislator is None:
+            raise Http404
+        return Response(LegislatorSerializer(legislator).data)

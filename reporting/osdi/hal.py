@@ -1,0 +1,108 @@
+"""HAL+JSON building blocks shaped like the OSDI specification's examples.
+
+Every resource: `identifiers` ("system:id"), `origin_system`, `created_date`,
+`modified_date` (ISO 8601, UTC, with Z) and `_links` with `self` plus
+`osdi:<rel>` links. Every collection: `total_pages`, `per_page`, `page`,
+`total_records`, `_links` (self, next/prev, `osdi:<rel>` list, curies) and
+the full resources in `_embedded["osdi:<rel>"]`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+
+IDENTIFIER_SYSTEM = "actioncenter"
+DEFAULT_PER_PAGE = 25
+MAX_PER_PAGE = 100
+CURIES_HREF = "https://opensupporter.github.io/osdi-docs/{rel}"
+
+
+class HalJSONRenderer(JSONRenderer):
+    media_type = "application/hal+json"
+    format = "hal"
+
+
+def osdi_date(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def identifiers(pk) -> list[str]:
+    return [f"{IDENTIFIER_SYSTEM}:{pk}"]
+
+
+def resource(
+    *,
+    pk,
+    created: datetime | None,
+    modified: datetime | None,
+    links: dict[str, str],
+    fields: dict,
+) -> dict:
+    """One OSDI resource; `links` maps rel ("self", "osdi:person", ...) to an absolute URL."""
+    return {
+        "identifiers": identifiers(pk),
+        "origin_system": settings.SITE_NAME,
+        "created_date": osdi_date(created),
+        "modified_date": osdi_date(modified or created),
+        **fields,
+        "_links": {rel: {"href": href} for rel, href in links.items()},
+    }
+
+
+def page_number(request: Request) -> tuple[int, int]:
+    """(page, per_page) from the query string, clamped to sane values."""
+
+    def integer(name: str, default: int) -> int:
+        try:
+            return max(1, int(request.query_params.get(name, default)))
+        except (TypeError, ValueError):
+            return default
+
+    return integer("page", 1), min(integer("per_page", DEFAULT_PER_PAGE), MAX_PER_PAGE)
+
+
+def collection(
+    request: Request,
+    *,
+    rel: str,
+    queryset,
+    to_resource: Callable[[object], dict],
+) -> dict:
+    """One page of a collection as OSDI wants it (`rel` like "petitions")."""
+    page, per_page = page_number(request)
+    paginator = Paginator(queryset, per_page)
+    total = paginator.count
+    try:
+        items: Sequence = paginator.page(page).object_list if total else []
+    except EmptyPage:
+        items = []
+    embedded = [to_resource(item) for item in items]
+    base = request.build_absolute_uri(request.path)
+
+    def href(number: int) -> str:
+        return f"{base}?{urlencode({'page': number, 'per_page': per_page})}"
+
+    links: dict = {"self": {"href": href(page)}}
+    if page < paginator.num_pages and total:
+        links["next"] = {"href": href(page + 1)}
+    if page > 1:
+        links["prev"] = {"href": href(page - 1)}
+    links[f"osdi:{rel}"] = [{"href": item["_links"]["self"]["href"]} for item in embedded]
+    links["curies"] = [{"name": "osdi", "href": CURIES_HREF, "templated": True}]
+    return {
+        "total_pages": paginator.num_pages if total else 0,
+        "per_page": per_page,
+        "page": page,
+        "total_records": total,
+        "_links": links,
+        "_embedded": {f"osdi:{rel}": embedded},
+    }

@@ -1,0 +1,269 @@
+"""Reads for the staff dashboard: every number comes from the maintained counters.
+
+`campaigns.totals` keeps exact per-campaign counters (and rollups by day,
+state, district and source) in the same transaction as each action, so a page
+costs a handful of indexed reads however many actions a campaign has.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.totals import campaign_totals, campaign_totals_by
+from legislators.models import Legislator
+
+# Kinds of action shown in the daily chart: (metric, label).
+ACTION_METRICS = (
+    ("signatures", _("Signatures")),
+    ("letters", _("Letters")),
+    ("calls", _("Calls")),
+    ("signups", _("Sign-ups")),
+    ("organizations", _("Organizations")),
+)
+DELIVERY_PREFIX = "deliveries_"
+CALL_PREFIX = "calls_"
+BREAKDOWN_METRICS = ("signatures", "letters", "calls", "signups", "supporters")
+DIMENSIONS = ("day", "state", "district", "source")
+
+
+@dataclass(frozen=True)
+class DateRange:
+    date_from: date | None = None
+    date_to: date | None = None
+
+    @property
+    def is_set(self) -> bool:
+        return bool(self.date_from or self.date_to)
+
+
+def _integer(value) -> int:
+    return int(value or 0)
+
+
+def totals_by(campaign_id: int, dimension: str, *, period: DateRange | None = None) -> dict:
+    """{dimension value: {metric: total}} from the counters' rollup for one dimension.
+
+    Districts are keyed (state, number): a congressional district is only meaningful
+    with its state, so they are read from the rollup cells with both columns.
+    """
+    period = period or DateRange()
+    if dimension == "district":
+        return _district_totals(campaign_id, period)
+    rows = campaign_totals_by(
+        campaign_id, dimension, date_from=period.date_from, date_to=period.date_to
+    )
+    result: dict = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        result[row[dimension]][row["metric"]] += _integer(row["total"])
+    return result
+
+
+def _district_totals(campaign_id: int, period: DateRange) -> dict:
+    from campaigns.models import BreakdownCounter
+    from campaigns.models.totals import NO_DISTRICT
+
+    cells = BreakdownCounter.objects.filter(campaign_id=campaign_id)
+    if period.date_from:
+        cells = cells.filter(day__gte=period.date_from)
+    if period.date_to:
+        cells = cells.filter(day__lte=period.date_to)
+    rows = cells.values_list("state", "district", "metric").annotate(total=Sum("value"))
+    result: dict = defaultdict(lambda: defaultdict(int))
+    for state, district, metric, total in rows.order_by():
+        key = (state, district) if state and district != NO_DISTRICT else None
+        result[key][metric] += _integer(total)
+    return result
+
+
+def period_totals(campaign_id: int, period: DateRange) -> dict[str, int]:
+    """Headline totals; within a date range they are the sum of the daily rollup."""
+    if not period.is_set:
+        return dict(campaign_totals(campaign_id))
+    summed: dict[str, int] = defaultdict(int)
+    for metrics in totals_by(campaign_id, "day", period=period).values():
+        for name, value in metrics.items():
+            summed[name] += value
+    return dict(summed)
+
+
+@dataclass
+class Headline:
+    """The numbers at the top of a campaign's page."""
+
+    totals: dict[str, int]
+    deliveries: list[tuple[str, int]] = field(default_factory=list)
+    calls: list[tuple[str, int]] = field(default_factory=list)
+
+    def get(self, metric: str) -> int:
+        return self.totals.get(metric, 0)
+
+    @property
+    def has_new_supporters(self) -> bool:
+        """Shown once the "supporters_new" counter (first action ever) is recorded."""
+        return "supporters_new" in self.totals
+
+    @property
+    def personalized_percent(self) -> float | None:
+        letters = self.get("letters")
+        return round(100 * self.get("letters_personalized") / letters, 1) if letters else None
+
+
+def headline(totals: dict[str, int]) -> Headline:
+    """Split counters into the fixed headline numbers and the per-status/outcome lists."""
+    deliveries = sorted(
+        (name.removeprefix(DELIVERY_PREFIX), value)
+        for name, value in totals.items()
+        if name.startswith(DELIVERY_PREFIX)
+    )
+    calls = sorted(
+        (name.removeprefix(CALL_PREFIX), value)
+        for name, value in totals.items()
+        if name.startswith(CALL_PREFIX)
+    )
+    return Headline(totals=totals, deliveries=deliveries, calls=calls)
+
+
+def day_span(days: list[date], period: DateRange, *, today: date) -> list[date]:
+    """Every day from the first activity (or the range start) to the range end or today."""
+    start = period.date_from or (min(days) if days else today)
+    end = period.date_to or max([today, *days])
+    if (end - start).days > 366 * 2:  # keep charts readable: the last two years at most
+        start = end - timedelta(days=366 * 2)
+    return [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
+
+
+@dataclass
+class DailySeries:
+    days: list[date]
+    per_metric: dict[str, list[int]]
+
+    def rows(self) -> list[tuple[date, list[int]]]:
+        metrics = list(self.per_metric)
+        return [
+            (day, [self.per_metric[name][index] for name in metrics])
+            for index, day in enumerate(self.days)
+        ]
+
+
+def daily_series(campaign_id: int, period: DateRange, *, today: date) -> DailySeries:
+    by_day = totals_by(campaign_id, "day", period=period)
+    days = day_span([day for day in by_day if day], period, today=today)
+    per_metric = {
+        metric: [by_day.get(day, {}).get(metric, 0) for day in days]
+        for metric, _label in ACTION_METRICS
+    }
+    return DailySeries(days=days, per_metric=per_metric)
+
+
+def breakdown(campaign_id: int, dimension: str, period: DateRange) -> list[dict]:
+    """Rows for a breakdown table: the dimension value plus the main metrics, largest first."""
+    rows = []
+    for key, metrics in totals_by(campaign_id, dimension, period=period).items():
+        row = {"key": key, **{metric: metrics.get(metric, 0) for metric in BREAKDOWN_METRICS}}
+        row["actions"] = sum(metrics.get(metric, 0) for metric, _label in ACTION_METRICS)
+        rows.append(row)
+    return sorted(rows, key=lambda row: (-row["actions"], str(row["key"])))
+
+
+def period_bounds(period: DateRange) -> tuple[datetime | None, datetime | None]:
+    """[start, end) datetimes in the site's time zone covering the whole days of the range."""
+    zone = timezone.get_current_timezone()
+    start = end = None
+    if period.date_from:
+        start = datetime.combine(period.date_from, time.min, tzinfo=zone)
+    if period.date_to:
+        end = datetime.combine(period.date_to + timedelta(days=1), time.min, tzinfo=zone)
+    return start, end
+
+
+def within(queryset, field_name: str, period: DateRange):
+    start, end = period_bounds(period)
+    if start:
+        queryset = queryset.filter(**{f"{field_name}__gte": start})
+    if end:
+        queryset = queryset.filter(**{f"{field_name}__lt": end})
+    return queryset
+
+
+@dataclass
+class OfficeReport:
+    office_code: str
+    letters: int
+    from_constituents: int
+    by_status: list[tuple[str, int]]
+    signatures_from_constituents: int
+
+
+def constituent_filter(legislator: Legislator, *, prefix: str = "") -> Q:
+    """Rows whose (state, district) is represented by this legislator."""
+    condition = Q(**{f"{prefix}state": legislator.state})
+    if legislator.chamber != Legislator.Chamber.SENATE:
+        condition &= Q(**{f"{prefix}district": legislator.district or 0})
+    return condition
+
+
+def office_report(*, campaign, legislator: Legislator, period: DateRange) -> OfficeReport:
+    """One office's letters (by delivery status), how many from constituents, and signatures.
+
+    These counts read only this office's rows through the (office, status) index.
+    """
+    from campaigns.outreach.models import Delivery
+    from campaigns.outreach.offices import office_code_for
+
+    code = office_code_for(legislator)
+    deliveries = within(
+        Delivery.objects.filter(campaign=campaign, office_code=code), "created_at", period
+    )
+    labels = dict(Delivery.Status.choices)
+    by_status = [
+        (labels.get(row["status"], row["status"]), row["count"])
+        for row in deliveries.values("status").annotate(count=Count("pk")).order_by("status")
+    ]
+    counts = deliveries.aggregate(
+        letters=Count("pk"),
+        constituents=Count("pk", filter=constituent_filter(legislator, prefix="letter__")),
+    )
+    signatures = within(
+        signature_list_for_campaign(campaign).filter(constituent_filter(legislator)),
+        "created_at",
+        period,
+    ).count()
+    return OfficeReport(
+        office_code=code,
+        letters=counts["letters"],
+        from_constituents=counts["constituents"],
+        by_status=by_status,
+        signatures_from_constituents=signatures,
+    )
+
+
+def key_text(key) -> str:
+    """A rollup key as text: days as YYYY-MM-DD, districts as NY-18 (NY-00 at-large)."""
+    if isinstance(key, date):
+        return key.isoformat()
+    if isinstance(key, tuple | list) and len(key) == 2:
+        state, number = key
+        return f"{state}-{int(number or 0):02d}"
+    return "" if key is None else str(key)
+
+
+def seat_of(key) -> tuple[str, int] | None:
+    """A district rollup key as (state, district); None when the district is unknown."""
+    if isinstance(key, tuple | list) and len(key) == 2 and key[0]:
+        return key[0], int(key[1] or 0)
+    if isinstance(key, str) and "-" in key:
+        state, _sep, number = key.partition("-")
+        return (state, int(number)) if number.isdigit() else (state, 0)
+    return None
+
+
+def signature_list_for_campaign(campaign):
+    from campaigns.models import Signature
+
+    return Signature.objects.filter(campaign=campaign)

@@ -1,0 +1,184 @@
+"""The staff dashboard: campaign list, one campaign's numbers and charts, the audit log."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from campaigns.models import Campaign
+from legislators.models import Legislator
+from reporting import charts
+from reporting.forms import DateRangeForm
+from reporting.permissions import DashboardAccessMixin
+from reporting.roles import EXPORT_DATA
+from reporting.selectors import (
+    ACTION_METRICS,
+    DateRange,
+    breakdown,
+    daily_series,
+    headline,
+    key_text,
+    period_totals,
+)
+
+SORTABLE = ("key", "actions", "signatures", "letters", "calls", "signups", "supporters")
+
+
+class CampaignListView(DashboardAccessMixin, TemplateView):
+    template_name = "reporting/campaign_list.html"
+    paginate_by = 25
+
+    def get_context_data(self, **kwargs):
+        campaigns = Campaign.objects.order_by("-created_at", "pk")
+        page = Paginator(campaigns, self.paginate_by).get_page(self.request.GET.get("page"))
+        rows = [(campaign, headline(period_totals(campaign.pk, DateRange()))) for campaign in page]
+        return super().get_context_data(page=page, rows=rows, **kwargs)
+
+
+def _sorted(rows: list[dict], sort: str) -> list[dict]:
+    """Sort a breakdown: names A to Z and numbers largest first; "-column" reverses."""
+    column = sort.lstrip("-")
+    if column not in SORTABLE:
+        column, sort = "actions", "actions"
+    reverse = (column != "key") != sort.startswith("-")
+    if column == "key":
+        return sorted(
+            rows, key=lambda row: str(row.get("label") or row["key"] or ""), reverse=reverse
+        )
+    return sorted(rows, key=lambda row: row[column], reverse=reverse)
+
+
+def sort_headers(sort: str) -> list[dict]:
+    """Column headers of the breakdown tables: the link that sorts by each, and aria-sort."""
+    labels = {
+        "actions": _("Actions"),
+        "signatures": _("Signatures"),
+        "letters": _("Letters"),
+        "calls": _("Calls"),
+        "signups": _("Sign-ups"),
+        "supporters": _("Supporters"),
+    }
+    headers = []
+    for column in SORTABLE:
+        natural, opposite = (
+            ("ascending", "descending") if column == "key" else ("descending", "ascending")
+        )
+        if sort == column:
+            aria, link = natural, f"-{column}"
+        elif sort == f"-{column}":
+            aria, link = opposite, column
+        else:
+            aria, link = "", column
+        headers.append({"column": column, "label": labels.get(column), "aria": aria, "sort": link})
+    return headers
+
+
+class CampaignReportView(DashboardAccessMixin, TemplateView):
+    """Everything about one campaign, optionally within a date range."""
+
+    template_name = "reporting/campaign_report.html"
+
+    def get_context_data(self, **kwargs):
+        campaign = get_object_or_404(Campaign, slug=self.kwargs["slug"])
+        form = DateRangeForm(self.request.GET or None)
+        period = form.period
+        today = timezone.localdate()
+        numbers = headline(period_totals(campaign.pk, period))
+        series = daily_series(campaign.pk, period, today=today)
+        sort = self.request.GET.get("sort", "actions")
+        by_state = _sorted(breakdown(campaign.pk, "state", period), sort)
+        districts = breakdown(campaign.pk, "district", period)
+        for row in districts:
+            row["label"] = key_text(row["key"]) or _("(unknown)")
+        by_district = _sorted(districts, sort)
+        by_source = _sorted(breakdown(campaign.pk, "source", period), sort)
+        return super().get_context_data(
+            campaign=campaign,
+            form=form,
+            numbers=numbers,
+            series=series,
+            labels=[label for _metric, label in ACTION_METRICS],
+            daily_chart=_daily_chart(series),
+            cumulative_chart=_cumulative_chart(series),
+            cumulative_rows=_cumulative_rows(series),
+            by_state=by_state,
+            state_map=charts.state_tile_map(
+                {row["key"]: row["actions"] for row in by_state if row["key"]},
+                title=_("Actions by state"),
+                description=_(
+                    "Each state shaded by its number of actions; the table below has the numbers."
+                ),
+            ),
+            by_district=by_district,
+            district_chart=charts.horizontal_bars(
+                [(row["label"], row["actions"]) for row in by_district],
+                title=_("Congressional districts with the most actions"),
+                description=_("The fifteen districts with the most actions."),
+                empty_message=_("No actions yet."),
+            ),
+            by_source=by_source,
+            source_chart=charts.horizontal_bars(
+                [(row["key"] or _("(none)"), row["actions"]) for row in by_source],
+                title=_("Actions by source code"),
+                description=_("Actions per source code (partner or link), largest first."),
+                empty_message=_("No actions yet."),
+            ),
+            sort_headers=sort_headers(sort),
+            period_query=form.period_query,
+            legislators=Legislator.objects.filter(is_current=True).order_by(
+                "state", "-chamber", "district", "last_name"
+            ),
+            can_export=self.request.user.has_perm(EXPORT_DATA),
+            **kwargs,
+        )
+
+
+def _daily_chart(series):
+    return charts.daily_bars(
+        series.days,
+        [charts.Series(str(label), series.per_metric[metric]) for metric, label in ACTION_METRICS],
+        title=_("Actions per day"),
+        description=_("Signatures, letters, calls, sign-ups and organizations each day."),
+        empty_message=_("No actions in this period."),
+    )
+
+
+def _cumulative_totals(series) -> list[int]:
+    daily = [sum(values) for values in zip(*series.per_metric.values(), strict=True)]
+    running, total = [], 0
+    for value in daily:
+        total += value
+        running.append(total)
+    return running
+
+
+def _cumulative_chart(series):
+    daily = [sum(values) for values in zip(*series.per_metric.values(), strict=True)]
+    return charts.cumulative_line(
+        series.days,
+        daily,
+        title=_("Actions over time"),
+        description=_("The running total of actions, day by day."),
+        empty_message=_("No actions in this period."),
+    )
+
+
+def _cumulative_rows(series) -> list[tuple]:
+    return list(zip(series.days, _cumulative_totals(series), strict=True))
+
+
+class AuditLogView(DashboardAccessMixin, TemplateView):
+    """Who exported what, changed a campaign's status or approved an organization."""
+
+    template_name = "reporting/audit_log.html"
+    permission_required = "campaigns.view_auditentry"
+
+    def get_context_data(self, **kwargs):
+        from campaigns.models import AuditEntry
+
+        entries = AuditEntry.objects.select_related("actor").order_by("-created_at", "-pk")
+        page = Paginator(entries, 50).get_page(self.request.GET.get("page"))
+        return super().get_context_data(page=page, **kwargs)

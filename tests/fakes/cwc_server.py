@@ -1,0 +1,255 @@
+"""A local stand-in for a CWC installation (House or Senate), for tests and benchmarks.
+
+It validates every posted document against the CWC RELAX NG schema (when given
+one), answers like CWC does, and counts each `DeliveryId` once: `accepted` maps
+every delivered id to its office, and a second post of the same id is answered
+200 (CWC recognises a repeat by its DeliveryId) but recorded in `duplicates`.
+
+Modes: "ok" (200), "error" (400 with `<Error>` elements), "server_error" (500)
+and "stall" (answers only after `stall_seconds`, to exercise client timeouts).
+`script` queues one-off modes for the next posts, e.g. ["server_error", "ok"].
+
+Use it in-process (`with FakeCwcServer(...) as server:`), or as a subprocess:
+`python -m tests.fakes.cwc_server --port 0 --schema cwc_schema_v2.rng` prints its
+URL on the first line; GET /_stats returns the counters as JSON and
+POST /_control?mode=…&delay=… changes the behaviour.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import threading
+import time
+from collections import Counter, deque
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from lxml import etree
+
+HOUSE_ONLY_OFFICE_PATTERN = "H[A-Z][A-Z][0-9][0-9]"
+ANY_OFFICE_PATTERN = "[HS][A-Z][A-Z][0-9][0-9]"
+
+
+def relaxed_schema(path: Path) -> etree.RelaxNG:
+    """The public CWC 2.0 RELAX NG schema with Senate office codes allowed too.
+
+    The only public schema only accepts House codes (`H..nn`), but the Senate's
+    CWC uses the same document with `S` + state + `0` + class. Everything else
+    is validated exactly as published.
+    """
+    text = Path(path).read_text()
+    assert HOUSE_ONLY_OFFICE_PATTERN in text
+    relaxed = text.replace(HOUSE_ONLY_OFFICE_PATTERN, ANY_OFFICE_PATTERN)
+    return etree.RelaxNG(etree.fromstring(relaxed.encode()))
+
+
+def error_body(*messages: str) -> bytes:
+    root = etree.Element("Errors")
+    for message in messages:
+        etree.SubElement(root, "Error").text = message
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+class FakeCwcServer:
+    def __init__(
+        self,
+        *,
+        schema_path: Path | None = None,
+        api_key: str = "test-key",
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ):
+        self.schema = relaxed_schema(schema_path) if schema_path else None
+        self.api_key = api_key
+        self.mode = "ok"
+        self.delay = 0.0
+        self.stall_seconds = 5.0
+        self.script: deque[str] = deque()
+        self.accepted: dict[str, str] = {}
+        self.duplicates: Counter[str] = Counter()
+        self.posts = 0
+        self.validated = 0
+        self.documents: list[bytes] = []
+        self.keep_documents = True
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer((host, port), self._handler_class())
+        self._httpd.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    # --- lifecycle ---------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> FakeCwcServer:
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self) -> FakeCwcServer:
+        return self.start()
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+    def serve_forever(self) -> None:
+        self._httpd.serve_forever()
+
+    # --- counters ------------------------------------------------------------------
+
+    def stats(self, *, with_ids: bool = False) -> dict:
+        with self._lock:
+            stats = {
+                "posts": self.posts,
+                "validated": self.validated,
+                "accepted": len(self.accepted),
+                "duplicates": sum(self.duplicates.values()),
+            }
+            if with_ids:
+                stats["ids"] = sorted(self.accepted)
+                stats["duplicate_ids"] = dict(self.duplicates)
+        return stats
+
+    def reset(self) -> None:
+        with self._lock:
+            self.accepted.clear()
+            self.duplicates.clear()
+            self.documents.clear()
+            self.posts = self.validated = 0
+            self.script.clear()
+
+    # --- behaviour -----------------------------------------------------------------
+
+    def _next_mode(self) -> str:
+        with self._lock:
+            return self.script.popleft() if self.script else self.mode
+
+    def handle_post(self, path: str, query: dict, body: bytes) -> tuple[int, bytes]:
+        if query.get("apikey", [""])[0] != self.api_key:
+            return 401, error_body("Invalid API key.")
+        if path not in ("/v2/message", "/v2/validate"):
+            return 404, error_body("Unknown endpoint.")
+        mode = self._next_mode()
+        if self.delay:
+            time.sleep(self.delay)
+        if mode == "stall":
+            time.sleep(self.stall_seconds)
+        if mode == "server_error":
+            return 500, b"Internal Server Error"
+        if mode == "error":
+            return 400, error_body("The MemberOffice is not accepting messages.")
+        problems = self._problems(body)
+        if problems:
+            return 400, error_body(*problems)
+        return self._record(path, body)
+
+    def _problems(self, body: bytes) -> list[str]:
+        try:
+            document = etree.fromstring(body, parser=etree.XMLParser(resolve_entities=False))
+        except etree.XMLSyntaxError as exc:
+            return [f"Malformed XML: {exc}"]
+        if self.schema is not None and not self.schema.validate(document):
+            return [str(error.message) for error in self.schema.error_log]
+        return []
+
+    def _record(self, path: str, body: bytes) -> tuple[int, bytes]:
+        document = etree.fromstring(body, parser=etree.XMLParser(resolve_entities=False))
+        delivery_id = document.findtext("Delivery/DeliveryId") or ""
+        office = document.findtext("Recipient/MemberOffice") or ""
+        with self._lock:
+            if path == "/v2/validate":
+                self.validated += 1
+                return 200, b"<Response><Status>valid</Status></Response>"
+            self.posts += 1
+            if delivery_id in self.accepted:
+                self.duplicates[delivery_id] += 1
+            else:
+                self.accepted[delivery_id] = office
+                if self.keep_documents:
+                    self.documents.append(body)
+        return 200, b"<Response><Status>accepted</Status></Response>"
+
+    def handle_control(self, query: dict) -> None:
+        with self._lock:
+            if "mode" in query:
+                self.mode = query["mode"][0]
+            if "delay" in query:
+                self.delay = float(query["delay"][0])
+            if "keep_documents" in query:
+                self.keep_documents = query["keep_documents"][0] == "1"
+            if query.get("reset"):
+                self.accepted.clear()
+                self.duplicates.clear()
+                self.documents.clear()
+                self.posts = self.validated = 0
+
+    def _handler_class(self):
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as a pooled client expects
+            # Headers and body go out in separate writes: without this, Nagle's
+            # algorithm and delayed ACKs add ~40 ms to every answer.
+            disable_nagle_algorithm = True
+
+            def do_POST(self):  # noqa: N802 - http.server's naming
+                parts = urlsplit(self.path)
+                query = parse_qs(parts.query)
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if parts.path == "/_control":
+                    server.handle_control(query)
+                    return self._answer(200, b"{}", "application/json")
+                status, payload = server.handle_post(parts.path, query, body)
+                self._answer(status, payload, "application/xml")
+
+            def do_GET(self):  # noqa: N802
+                parts = urlsplit(self.path)
+                if parts.path != "/_stats":
+                    return self._answer(404, b"", "text/plain")
+                with_ids = parse_qs(parts.query).get("ids") == ["1"]
+                self._answer(
+                    200, json.dumps(server.stats(with_ids=with_ids)).encode(), "application/json"
+                )
+
+            def _answer(self, status: int, payload: bytes, content_type: str) -> None:
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", content_type)
+                    self.send_header("Content-Length", str(len(payload)))
+                    self.end_headers()
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (timeout test)
+
+            def log_message(self, format, *args):  # noqa: A002 - quiet
+                return
+
+        return Handler
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--schema", type=Path, default=None)
+    parser.add_argument("--api-key", default="test-key")
+    parser.add_argument("--keep-documents", action="store_true")
+    args = parser.parse_args()
+    server = FakeCwcServer(
+        schema_path=args.schema, api_key=args.api_key, host=args.host, port=args.port
+    )
+    server.keep_documents = args.keep_documents
+    print(server.url, flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

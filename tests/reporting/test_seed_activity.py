@@ -1,0 +1,51 @@
+import pytest
+from django.core.management import call_command
+
+from reporting.activity import activity_plan
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seeded_activity_matches_the_totals_exactly():
+    from campaigns.models import Campaign, Signature
+    from campaigns.outreach.models import CallLog, Delivery, Letter
+    from campaigns.totals import campaign_totals
+
+    call_command("seed_activity", campaign="demo", actions=600, days=20, verbosity=0)
+    campaign = Campaign.objects.get(slug="demo")
+    totals = campaign_totals(campaign.pk)
+    assert totals["signatures"] == Signature.objects.filter(campaign=campaign).count() > 0
+    assert totals["letters"] == Letter.objects.filter(campaign=campaign).count() > 0
+    assert totals["calls"] == CallLog.objects.filter(action__campaign=campaign).count() > 0
+    for status in ("sent", "queued", "failed", "needs_manual"):
+        assert (
+            totals.get(f"deliveries_{status}", 0)
+            == Delivery.objects.filter(campaign=campaign, status=status).count()
+        )
+
+
+def test_seeding_twice_adds_more_activity_to_the_same_campaign():
+    from campaigns.totals import campaign_totals
+
+    call_command("seed_activity", campaign="demo", actions=50, kinds="petition", verbosity=0)
+    call_command(
+        "seed_activity", campaign="demo", actions=50, kinds="petition", seed=2, verbosity=0
+    )
+    from campaigns.models import Campaign
+
+    assert campaign_totals(Campaign.objects.get(slug="demo").pk)["signatures"] == 100
+
+
+def test_activity_plan_is_reproducible_and_spread_over_the_days():
+    from datetime import date
+
+    places = [("10001", "NY", 12), ("94103", "CA", 11)]
+    first = list(activity_plan(actions=500, start=date(2026, 1, 1), days=30, places=places))
+    second = list(activity_plan(actions=500, start=date(2026, 1, 1), days=30, places=places))
+    assert first == second
+    assert len(first) == 500
+    days = {action.day for action in first}
+    assert len(days) == 30
+    # The launch day is the busiest.
+    per_day = {day: sum(1 for action in first if action.day == day) for day in days}
+    assert max(per_day, key=per_day.get) == date(2026, 1, 1)
