@@ -6,9 +6,14 @@ counters) and one campaign with none, then renders the campaign's dashboard page
 (all time, and a 30-day range) and the campaign list for a signed-in reporter,
 several times each, and prints the medians and the ratio to the empty campaign.
 
-Goal: under 1 s, and within 1.5x of the empty campaign.
+"Cold" is the first render after the counters moved (the breakdowns are summed again
+from the rollup cells, one pass on PostgreSQL); "warm" renders reuse them until the
+next counted action. Goal: under 1 s, and within 1.5x of the empty campaign.
 
     .venv/bin/python bench/bench_dashboard.py [--actions 1000000] [--repeat 7] [--keep]
+
+With ACTIONCENTER_TEST_DATA pointing at the reference data, the ZIP crosswalk and the
+current members are loaded first, so the actions spread over every district.
 
 Needs PostgreSQL on 127.0.0.1:5432 (user postgres); prints "skipped" otherwise.
 """
@@ -67,15 +72,23 @@ def setup_django() -> None:
     django.setup()
 
 
-def timed(client, url: str, repeat: int) -> list[float]:
-    client.get(url)  # warm-up: templates compiled, connection open
+def timed(client, url: str, repeat: int) -> tuple[float, list[float]]:
+    """(cold, warm samples): cold right after the counters moved, warm when they did not."""
+    from django.core.cache import cache
+
+    client.get(url)  # templates compiled, connection open
+    cache.clear()  # as after a new action: breakdowns are summed again from the rollups
+    started = time.perf_counter()
+    response = client.get(url)
+    cold = time.perf_counter() - started
+    assert response.status_code == 200, (url, response.status_code)
     samples = []
     for _ in range(repeat):
         started = time.perf_counter()
         response = client.get(url)
         samples.append(time.perf_counter() - started)
         assert response.status_code == 200, (url, response.status_code)
-    return samples
+    return cold, samples
 
 
 def main() -> int:
@@ -108,6 +121,9 @@ def run(args) -> int:
     from django.utils import timezone
 
     call_command("migrate", verbosity=0)
+    data = os.environ.get("ACTIONCENTER_TEST_DATA", "")
+    if data:  # real ZIPs and members: actions spread over every district, as in production
+        call_command("load_legislators", source=data, verbosity=0)
     started = time.perf_counter()
     call_command(
         "seed_activity", campaign="bench-busy", actions=args.actions, days=120,
@@ -129,21 +145,27 @@ def run(args) -> int:
         "empty, last 30 days": reverse("reporting:campaign", args=["bench-empty"]) + period,
         "campaign list": reverse("reporting:dashboard"),
     }
-    medians = {}
+    medians, colds = {}, {}
     for label, url in pages.items():
-        samples = timed(client, url, args.repeat)
+        colds[label], samples = timed(client, url, args.repeat)
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         medians[label] = statistics.median(samples)
         print(
-            f"{label:22} median {medians[label] * 1000:7.1f} ms  "
-            f"max {max(samples) * 1000:7.1f} ms  queries {len(queries)}"
+            f"{label:22} cold {colds[label] * 1000:7.1f} ms  warm median "
+            f"{medians[label] * 1000:7.1f} ms  max {max(samples) * 1000:7.1f} ms  "
+            f"queries {len(queries)}"
         )
     ratio = medians["busy campaign"] / medians["empty campaign"]
     ratio_range = medians["busy, last 30 days"] / medians["empty, last 30 days"]
-    print(f"ratio busy/empty: {ratio:.2f} (all time), {ratio_range:.2f} (30 days); goal <= 1.5")
-    ok = medians["busy campaign"] < 1.0 and ratio <= 1.5 and ratio_range <= 1.5
-    print("goal met" if ok else "GOAL MISSED")
+    cold_ratio = colds["busy campaign"] / colds["empty campaign"]
+    print(
+        f"ratio busy/empty: {ratio:.2f} (all time), {ratio_range:.2f} (30 days), "
+        f"{cold_ratio:.2f} (cold); goal <= 1.5"
+    )
+    slowest = max(colds["busy campaign"], colds["busy, last 30 days"])
+    ok = slowest < 1.0 and ratio <= 1.5 and ratio_range <= 1.5
+    print("goal met (cold < 1 s, warm ratio <= 1.5)" if ok else "GOAL MISSED")
     return 0 if ok else 1
 
 

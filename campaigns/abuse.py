@@ -28,7 +28,8 @@ class RateLimited(ApplicationError):
 
 def honeypot_tripped(data) -> bool:
     """True when the hidden field was filled in, which only robots do."""
-    return bool((data.get(HONEYPOT_FIELD) or "").strip()) if hasattr(data, "get") else False
+    value = data.get(HONEYPOT_FIELD) if hasattr(data, "get") else None
+    return bool(value.strip()) if isinstance(value, str) else bool(value)
 
 
 def client_ip(request) -> str:

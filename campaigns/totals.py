@@ -19,15 +19,15 @@ SHARDS = 16
 DIMENSIONS = ("day", "state", "district", "source")
 
 
-def _upsert(table: str, columns: list[str], conflict: list[str], values: list) -> None:
-    placeholders = ", ".join(["%s"] * len(columns))
+def _upsert(table: str, columns: list[str], conflict: list[str], rows: list[list]) -> None:
+    placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))
     sql = (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) "  # noqa: S608
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {placeholders} "  # noqa: S608
         f"ON CONFLICT ({', '.join(conflict)}) "
         f"DO UPDATE SET value = {table}.value + excluded.value"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, values)
+        cursor.execute(sql, [value for row in rows for value in row])
 
 
 def record_event(
@@ -44,23 +44,49 @@ def record_event(
 
     Call it inside the transaction that writes the counted row, so both commit or neither.
     """
-    if amount == 0:
+    record_events(
+        campaign_id=campaign_id,
+        metrics=[metric],
+        amount=amount,
+        state=state,
+        district=district,
+        source=source,
+        day=day,
+    )
+
+
+def record_events(
+    *,
+    campaign_id: int,
+    metrics: list[str],
+    amount: int = 1,
+    state: str = "",
+    district: int | None = None,
+    source: str = "",
+    day: date | None = None,
+) -> None:
+    """record_event for several metrics of one action, in two statements."""
+    if amount == 0 or not metrics:
         return
     day = day or timezone.localdate()
     shard = random.randrange(SHARDS)  # noqa: S311 - spreading writes, not security
     district_value = NO_DISTRICT if district is None else district
+    metrics = sorted(set(metrics))  # one lock order for every writer: no deadlocks
     with transaction.atomic(savepoint=False):
         _upsert(
             Counter._meta.db_table,
             ["campaign_id", "metric", "shard", "value"],
             ["campaign_id", "metric", "shard"],
-            [campaign_id, metric, shard, amount],
+            [[campaign_id, metric, shard, amount] for metric in metrics],
         )
         _upsert(
             BreakdownCounter._meta.db_table,
             ["campaign_id", "metric", "day", "state", "district", "source", "shard", "value"],
             ["campaign_id", "metric", "day", "state", "district", "source", "shard"],
-            [campaign_id, metric, day, state[:2], district_value, source[:64], shard, amount],
+            [
+                [campaign_id, metric, day, state[:2], district_value, source[:64], shard, amount]
+                for metric in metrics
+            ],
         )
 
 

@@ -8,13 +8,13 @@ show each chart next to a table with the same numbers.
 
 from __future__ import annotations
 
+import html
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.formats import date_format, number_format
-from django.utils.html import escape
+from django.utils.formats import date_format, get_format, number_format
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH = 640
@@ -36,7 +36,15 @@ class Series:
     values: Sequence[int]
 
 
+def escape(text) -> str:
+    """Text safe inside SVG elements and attribute values."""
+    return html.escape(str(text), quote=True)
+
+
 def _number(value: int | float) -> str:
+    """Grouped digits in the active language (charts format thousands of numbers)."""
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", str(get_format("THOUSAND_SEPARATOR")))
     return number_format(value, force_grouping=True)
 
 
@@ -118,6 +126,7 @@ def daily_bars(
     bar = max(step * 0.8, 1)
     parts = [_open(title, description, WIDTH, HEIGHT, "chart--bars"), *_y_axis(top)]
     for index, day in enumerate(days):
+        day_label = date_format(day, "DATE_FORMAT")
         base = HEIGHT - MARGIN_BOTTOM
         x = MARGIN_LEFT + step * index + (step - bar) / 2
         for number, item in enumerate(series):
@@ -126,7 +135,7 @@ def daily_bars(
                 continue
             height = plot_height * value / top
             base -= height
-            label = f"{date_format(day, 'DATE_FORMAT')}, {item.label}: {_number(value)}"
+            label = f"{day_label}, {item.label}: {_number(value)}"
             parts.append(
                 f'<rect class="chart__series--{number % SERIES_CLASSES}" x="{x:.1f}" '
                 f'y="{base:.1f}" width="{bar:.1f}" height="{height:.1f}">'

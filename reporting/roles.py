@@ -27,13 +27,14 @@ PERSONAL_MODELS = {
     "consentrecord",
     "signature",
     "signup",
+    "organizationsignon",
+    "updatessubscription",
     "letter",
     "delivery",
     "calllog",
-    "organizationsignon",
 }
 # Written only by the code (counters, the audit trail); nobody edits them.
-SYSTEM_MODELS = {"auditentry", "campaigntotal", "dailytotal", "totalcounter", "counter"}
+SYSTEM_MODELS = {"auditentry", "counter", "breakdowncounter", "participation", "officereach"}
 # Organizers approve or reject organizations that sign on.
 ORGANIZER_REVIEWS = {"organizationsignon"}
 ADMIN_APPS = (*CAMPAIGN_APPS, "legislators", "reporting", "auth", "authtoken", "axes")

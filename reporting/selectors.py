@@ -7,10 +7,13 @@ costs a handful of indexed reads however many actions a campaign has.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -151,8 +154,7 @@ class DailySeries:
         ]
 
 
-def daily_series(campaign_id: int, period: DateRange, *, today: date) -> DailySeries:
-    by_day = totals_by(campaign_id, "day", period=period)
+def daily_series(by_day: dict, period: DateRange, *, today: date) -> DailySeries:
     days = day_span([day for day in by_day if day], period, today=today)
     per_metric = {
         metric: [by_day.get(day, {}).get(metric, 0) for day in days]
@@ -161,14 +163,109 @@ def daily_series(campaign_id: int, period: DateRange, *, today: date) -> DailySe
     return DailySeries(days=days, per_metric=per_metric)
 
 
-def breakdown(campaign_id: int, dimension: str, period: DateRange) -> list[dict]:
+def breakdown_rows(by_key: dict) -> list[dict]:
     """Rows for a breakdown table: the dimension value plus the main metrics, largest first."""
     rows = []
-    for key, metrics in totals_by(campaign_id, dimension, period=period).items():
+    for key, metrics in by_key.items():
         row = {"key": key, **{metric: metrics.get(metric, 0) for metric in BREAKDOWN_METRICS}}
         row["actions"] = sum(metrics.get(metric, 0) for metric, _label in ACTION_METRICS)
         rows.append(row)
     return sorted(rows, key=lambda row: (-row["actions"], str(row["key"])))
+
+
+@dataclass
+class CampaignReport:
+    """Everything the campaign page shows, for one period (plain data, cacheable)."""
+
+    totals: dict[str, int]
+    version: str
+    series: DailySeries
+    by_state: list[dict]
+    by_district: list[dict]
+    by_source: list[dict]
+
+
+# Breakdowns sum every rollup cell of a campaign; they are kept until the next counted
+# event (any event changes the headline counters, which are part of the cache key) and at
+# most this long.
+REPORT_CACHE_SECONDS = 60
+
+
+def campaign_report(campaign_id: int, period: DateRange, *, today: date) -> CampaignReport:
+    """The campaign's numbers for a period, recomputed only after the counters moved."""
+    all_time = campaign_totals(campaign_id)
+    fingerprint = hashlib.sha256(repr(sorted(all_time.items())).encode()).hexdigest()[:20]
+    key = (
+        f"reporting:report:{campaign_id}:{period.date_from}:{period.date_to}:{today}:{fingerprint}"
+    )
+    report = cache.get(key)
+    if report is None:
+        report = _campaign_report(campaign_id, period, today=today, all_time=all_time)
+        report.version = hashlib.sha256(key.encode()).hexdigest()[:20]
+        cache.set(key, report, REPORT_CACHE_SECONDS)
+    return report
+
+
+def _campaign_report(campaign_id, period, *, today, all_time) -> CampaignReport:
+    by = rollups(campaign_id, period)
+    totals = dict(all_time)
+    if period.is_set:
+        totals = defaultdict(int)
+        for metrics in by["day"].values():
+            for name, value in metrics.items():
+                totals[name] += value
+    return CampaignReport(
+        totals=dict(totals),
+        version="",
+        series=daily_series(by["day"], period, today=today),
+        by_state=breakdown_rows(by["state"]),
+        by_district=breakdown_rows(by["district"]),
+        by_source=breakdown_rows(by["source"]),
+    )
+
+
+def rollups(campaign_id: int, period: DateRange) -> dict[str, dict]:
+    """{dimension: {value: {metric: total}}} for day, state, district and source.
+
+    On PostgreSQL one pass over the campaign's rollup cells (GROUPING SETS) answers all
+    four; elsewhere one query per dimension.
+    """
+    if connection.vendor != "postgresql":
+        return {
+            dimension: totals_by(campaign_id, dimension, period=period) for dimension in DIMENSIONS
+        }
+    from campaigns.models import BreakdownCounter
+    from campaigns.models.totals import NO_DISTRICT
+
+    conditions, params = ["campaign_id = %s"], [campaign_id]
+    if period.date_from:
+        conditions.append("day >= %s")
+        params.append(period.date_from)
+    if period.date_to:
+        conditions.append("day <= %s")
+        params.append(period.date_to)
+    table, where = BreakdownCounter._meta.db_table, " AND ".join(conditions)
+    # The table name comes from the model; values are passed as parameters.
+    sql = (
+        "SELECT GROUPING(day), GROUPING(state), GROUPING(district), day, state, district, "  # noqa: S608
+        f"source, metric, SUM(value) FROM {table} WHERE {where} "
+        "GROUP BY GROUPING SETS ((day, metric), (state, metric), (state, district, metric), "
+        "(source, metric))"
+    )
+    result: dict[str, dict] = {name: defaultdict(lambda: defaultdict(int)) for name in DIMENSIONS}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for no_day, no_state, no_district, day, state, district, source, metric, total in cursor:
+            if not no_day:
+                result["day"][day][metric] += int(total)
+            elif not no_district:
+                key = (state, district) if state and district != NO_DISTRICT else None
+                result["district"][key][metric] += int(total)
+            elif not no_state:
+                result["state"][state][metric] += int(total)
+            else:
+                result["source"][source][metric] += int(total)
+    return result
 
 
 def period_bounds(period: DateRange) -> tuple[datetime | None, datetime | None]:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reporting.views import auth, dashboard, exports, offices
+from reporting.views import auth, dashboard, exports, offices, preview
 
 app_name = "reporting"
 
@@ -15,6 +15,12 @@ urlpatterns = [
     path("logout/", auth.StaffLogoutView.as_view(), name="logout"),
     path("audit/", dashboard.AuditLogView.as_view(), name="audit-log"),
     path(campaign, dashboard.CampaignReportView.as_view(), name="campaign"),
+    path(campaign + "preview/", preview.CampaignPreviewView.as_view(), name="campaign-preview"),
+    path(
+        campaign + "preview/page/",
+        preview.CampaignPagePreviewView.as_view(),
+        name="campaign-preview-page",
+    ),
     path(campaign + "offices/", offices.OfficePickView.as_view(), name="office-pick"),
     path(office, offices.OfficeReportView.as_view(), name="office"),
     path(

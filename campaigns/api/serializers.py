@@ -74,6 +74,6 @@ class SignatureInputSerializer(serializers.Serializer):
 
 
 class SignatureOutputSerializer(serializers.Serializer):
-    status = serializers.CharField(help_text="\"signed\" or \"already_signed\"")
+    status = serializers.CharField(help_text='"signed" or "already_signed"')
     counted = serializers.BooleanField()
     detail = serializers.CharField()

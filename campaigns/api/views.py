@@ -11,11 +11,16 @@ from campaigns import abuse
 from campaigns.api.serializers import (
     CampaignDetailSerializer,
     CampaignListSerializer,
+    CampaignTotalsSerializer,
     SignatureInputSerializer,
     SignatureOutputSerializer,
-    CampaignTotalsSerializer,
 )
-from campaigns.selectors import campaign_action_cards, campaign_get_public, campaign_list_public
+from campaigns.selectors import (
+    campaign_action_cards,
+    campaign_get_for_action,
+    campaign_get_public,
+    campaign_list_public,
+)
 from campaigns.services.signatures import signature_create
 from campaigns.totals import campaign_totals
 
@@ -103,7 +108,9 @@ class SignatureCreateApi(PublicApi):
         },
     )
     def post(self, request, slug):
-        campaign = _campaign_or_404(slug)
+        campaign = campaign_get_for_action(slug)
+        if campaign is None:
+            raise Http404
         data = request.data if isinstance(request.data, dict) else {}
         email = data.get("email") if isinstance(data.get("email"), str) else ""
         if not abuse.request_check(request, scope="petition", email=email[:254], data=data):

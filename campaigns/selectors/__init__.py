@@ -1,6 +1,7 @@
 from campaigns.selectors.campaigns import (
     campaign_action_cards,
     campaign_featured,
+    campaign_get_for_action,
     campaign_get_live,
     campaign_get_public,
     campaign_list_public,
@@ -11,6 +12,7 @@ from campaigns.selectors.campaigns import (
 __all__ = [
     "campaign_action_cards",
     "campaign_featured",
+    "campaign_get_for_action",
     "campaign_get_live",
     "campaign_get_public",
     "campaign_list_public",

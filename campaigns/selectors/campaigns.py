@@ -1,3 +1,5 @@
+import time
+
 from django.db.models import QuerySet
 
 from campaigns.actions import registry
@@ -23,6 +25,30 @@ def campaign_list_public() -> QuerySet[Campaign]:
 def campaign_get_public(slug: str) -> Campaign | None:
     """A campaign anyone may see (live, won, closed or archived) with its action configs."""
     return campaign_list_public().filter(slug=slug).first()
+
+
+# Public submissions look the campaign up on every request; a short per-process memo saves
+# that round trip. A status change is seen within ACTION_LOOKUP_SECONDS (at once in the
+# process that made it).
+ACTION_LOOKUP_SECONDS = 2.0
+_action_lookups: dict[str, tuple[float, Campaign | None]] = {}
+
+
+def campaign_get_for_action(slug: str) -> Campaign | None:
+    """campaign_get_public for the submission endpoints, memoized for a moment."""
+    now = time.monotonic()
+    hit = _action_lookups.get(slug)
+    if hit is not None and now - hit[0] < ACTION_LOOKUP_SECONDS:
+        return hit[1]
+    campaign = campaign_get_public(slug)
+    if len(_action_lookups) > 1000:
+        _action_lookups.clear()
+    _action_lookups[slug] = (now, campaign)
+    return campaign
+
+
+def campaign_lookup_forget() -> None:
+    _action_lookups.clear()
 
 
 def campaign_get_live(slug: str) -> Campaign | None:

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from actioncenter.exceptions import ApplicationError
 from campaigns.models import Campaign
+from campaigns.selectors.campaigns import campaign_lookup_forget
 from campaigns.services.audit import audit_record
 
 
@@ -26,6 +27,7 @@ def campaign_set_status(*, campaign: Campaign, status: str, actor=None) -> Campa
         )
     previous = locked.status
     Campaign.objects.filter(pk=campaign.pk).update(status=status)
+    transaction.on_commit(campaign_lookup_forget)
     campaign.status = status
     audit_record(
         actor=actor,

@@ -1,13 +1,19 @@
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actioncenter.exceptions import ApplicationError
 from campaigns.models import Campaign, ConsentRecord, Partner, Signature
 from campaigns.services.attribution import place_for_zip
 from campaigns.services.participation import participation_record
+from campaigns.services.signatures_pg import signature_insert_statement
 from campaigns.services.subscriptions import subscription_request
-from campaigns.services.supporters import consent_record, supporter_upsert
-from campaigns.totals import record_event
+from campaigns.services.supporters import supporter_upsert
+from campaigns.sql import insert_ignore
+from campaigns.totals import record_events
+
+# Columns written when signing (the primary key comes back from the database).
+FIELDS = [field for field in Signature._meta.concrete_fields if not field.primary_key]
 
 
 def campaign_require_live(campaign: Campaign) -> None:
@@ -17,7 +23,6 @@ def campaign_require_live(campaign: Campaign) -> None:
         )
 
 
-@transaction.atomic
 def signature_create(
     *,
     campaign: Campaign,
@@ -43,6 +48,58 @@ def signature_create(
     petition = getattr(campaign, "petition", None)  # the missing relation is an AttributeError
     if petition is None or not petition.is_active:
         raise ApplicationError(_("This petition is closed."), code="petition_closed", status=409)
+    fields = {
+        "email": email,
+        "first_name": first_name,
+        "last_name": last_name,
+        "zip_code": zip_code,
+        "comment": comment,
+        "source": source,
+        "show_publicly": show_publicly,
+        "partner_ids": list(partner_ids or ()),
+    }
+    if connection.vendor == "postgresql" and not details and not updates_opt_in:
+        return _signature_create_one_statement(campaign, **fields)
+    with transaction.atomic():
+        return _signature_create(campaign, updates_opt_in=updates_opt_in, **fields, **details)
+
+
+def _signature_create_one_statement(campaign: Campaign, **fields) -> tuple[Signature, bool]:
+    supporter_id, signature_id, state, district, now = signature_insert_statement(
+        campaign_id=campaign.pk, **fields
+    )
+    if signature_id is None:
+        return Signature.objects.get(campaign=campaign, supporter_id=supporter_id), False
+    signature = Signature(
+        pk=signature_id,
+        campaign=campaign,
+        supporter_id=supporter_id,
+        zip_code=fields["zip_code"],
+        state=state,
+        district=district,
+        comment=fields["comment"],
+        source=fields["source"],
+        show_publicly=fields["show_publicly"],
+        created_at=now,
+    )
+    signature._state.adding = False
+    return signature, True
+
+
+def _signature_create(
+    campaign: Campaign,
+    *,
+    email,
+    first_name,
+    last_name,
+    zip_code,
+    comment,
+    source,
+    show_publicly,
+    partner_ids,
+    updates_opt_in,
+    **details,
+) -> tuple[Signature, bool]:
     supporter = supporter_upsert(
         email=email,
         first_name=first_name,
@@ -51,45 +108,55 @@ def signature_create(
         source=source,
         **details,
     )
-    existing = Signature.objects.filter(campaign=campaign, supporter=supporter).first()
-    if existing is not None:
-        return existing, False
     place = place_for_zip(zip_code)
-    try:
-        with transaction.atomic():
-            signature = Signature.objects.create(
-                campaign=campaign,
-                supporter=supporter,
-                zip_code=zip_code,
-                state=place.state,
-                district=place.district,
-                comment=comment,
-                source=source,
-                show_publicly=show_publicly,
-            )
-    except IntegrityError:  # the same person signing twice at the same moment
+    signature = Signature(
+        campaign=campaign,
+        supporter=supporter,
+        zip_code=zip_code,
+        state=place.state,
+        district=place.district,
+        comment=comment,
+        source=source,
+        show_publicly=show_publicly,
+        created_at=timezone.now(),
+    )
+    values = {field.name: getattr(signature, field.attname) for field in FIELDS}
+    signature.pk = insert_ignore(Signature, values, conflict=["campaign", "supporter"])
+    if signature.pk is None:  # signed before (or at this very moment, in another request)
         return Signature.objects.get(campaign=campaign, supporter=supporter), False
-    counted = {"state": place.state, "district": place.district, "source": source}
-    record_event(campaign_id=campaign.pk, metric="signatures", **counted)
-    participation_record(campaign_id=campaign.pk, supporter_id=supporter.pk, **counted)
+    signature._state.adding = False
+    metrics = ["signatures"]
+    if participation_record(campaign_id=campaign.pk, supporter_id=supporter.pk):
+        metrics.append("supporters")
+    record_events(
+        campaign_id=campaign.pk,
+        metrics=metrics,
+        state=place.state,
+        district=place.district,
+        source=source,
+    )
     _consents(signature, updates_opt_in=updates_opt_in, partner_ids=partner_ids)
     return signature, True
 
 
 def _consents(signature: Signature, *, updates_opt_in: bool, partner_ids) -> None:
+    """The signature is new, so are its consents: written in one statement."""
     campaign, supporter = signature.campaign, signature.supporter
-    consent_record(supporter=supporter, campaign=campaign, purpose=ConsentRecord.Purpose.PETITION)
+    purposes = [ConsentRecord.Purpose.PETITION]
     if signature.show_publicly:
-        consent_record(
-            supporter=supporter, campaign=campaign, purpose=ConsentRecord.Purpose.PUBLIC_LISTING
-        )
-    partners = Partner.objects.filter(campaign=campaign, cosponsor=True, pk__in=list(partner_ids))
-    for partner in partners:
-        consent_record(
-            supporter=supporter,
-            campaign=campaign,
-            purpose=ConsentRecord.Purpose.PARTNER,
-            partner=partner,
-        )
+        purposes.append(ConsentRecord.Purpose.PUBLIC_LISTING)
+    records = [ConsentRecord(supporter=supporter, campaign=campaign, purpose=p) for p in purposes]
+    if partner_ids:
+        partners = Partner.objects.filter(campaign=campaign, cosponsor=True, pk__in=partner_ids)
+        records += [
+            ConsentRecord(
+                supporter=supporter,
+                campaign=campaign,
+                purpose=ConsentRecord.Purpose.PARTNER,
+                partner=partner,
+            )
+            for partner in partners
+        ]
+    ConsentRecord.objects.bulk_create(records)
     if updates_opt_in:
         subscription_request(supporter=supporter, campaign=campaign)

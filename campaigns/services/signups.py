@@ -10,7 +10,7 @@ from campaigns.services.participation import participation_record
 from campaigns.services.signatures import campaign_require_live
 from campaigns.services.subscriptions import subscription_request
 from campaigns.services.supporters import consent_record, supporter_upsert
-from campaigns.totals import record_event
+from campaigns.totals import record_event, record_events
 
 
 def _require_signup_action(campaign: Campaign):
@@ -54,9 +54,16 @@ def signup_create(
             )
     except IntegrityError:
         return Signup.objects.get(campaign=campaign, supporter=supporter), False
-    counted = {"state": place.state, "district": place.district, "source": source}
-    record_event(campaign_id=campaign.pk, metric="signups", **counted)
-    participation_record(campaign_id=campaign.pk, supporter_id=supporter.pk, **counted)
+    metrics = ["signups"]
+    if participation_record(campaign_id=campaign.pk, supporter_id=supporter.pk):
+        metrics.append("supporters")
+    record_events(
+        campaign_id=campaign.pk,
+        metrics=metrics,
+        state=place.state,
+        district=place.district,
+        source=source,
+    )
     consent_record(supporter=supporter, campaign=campaign, purpose=ConsentRecord.Purpose.SIGNUP)
     if updates_opt_in:
         subscription_request(supporter=supporter, campaign=campaign)

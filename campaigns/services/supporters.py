@@ -1,6 +1,7 @@
-from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from campaigns.models import Campaign, ConsentRecord, Partner, Supporter
+from campaigns.sql import upsert_returning
 
 UPDATABLE = ("first_name", "last_name", "zip_code", "address1", "city", "state")
 
@@ -15,26 +16,27 @@ def supporter_upsert(
     """The one supporter for this email (trimmed, case-insensitive), created or updated.
 
     Non-blank names, ZIP and address fields replace older values; `source` is kept only from
-    the supporter's first action. Safe under concurrency: a racing insert is retried as update.
+    the supporter's first action. One statement, so concurrent first actions by the same
+    person meet at the unique constraint and end up as one row.
     """
-    fields = {"first_name": first_name, "last_name": last_name, "zip_code": zip_code}
-    fields.update({key: details[key] for key in UPDATABLE if details.get(key)})
-    key = normalize_email(email)
-    supporter = Supporter.objects.filter(email_key=key).first()
-    if supporter is None:
-        try:
-            with transaction.atomic():
-                return Supporter.objects.create(email=key, source=source or "", **fields)
-        except IntegrityError:
-            supporter = Supporter.objects.get(email_key=key)
-    changed = {
-        name: value for name, value in fields.items() if value and getattr(supporter, name) != value
+    now = timezone.now()
+    values = {
+        "email": normalize_email(email),
+        "first_name": first_name or "",
+        "last_name": last_name or "",
+        "zip_code": zip_code or "",
+        **{key: details.get(key) or "" for key in UPDATABLE[3:]},
+        "source": source or "",
+        "created_at": now,
+        "updated_at": now,
     }
-    if changed:
-        for name, value in changed.items():
-            setattr(supporter, name, value)
-        supporter.save(update_fields=[*changed, "updated_at"])
-    return supporter
+    return upsert_returning(
+        Supporter,
+        values,
+        conflict=["email_key"],
+        keep_when_blank=UPDATABLE,
+        overwrite=["updated_at"],
+    )
 
 
 def consent_record(

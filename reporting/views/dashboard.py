@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -17,8 +19,7 @@ from reporting.roles import EXPORT_DATA
 from reporting.selectors import (
     ACTION_METRICS,
     DateRange,
-    breakdown,
-    daily_series,
+    campaign_report,
     headline,
     key_text,
     period_totals,
@@ -86,46 +87,34 @@ class CampaignReportView(DashboardAccessMixin, TemplateView):
         form = DateRangeForm(self.request.GET or None)
         period = form.period
         today = timezone.localdate()
-        numbers = headline(period_totals(campaign.pk, period))
-        series = daily_series(campaign.pk, period, today=today)
+        report = campaign_report(campaign.pk, period, today=today)
+        numbers = headline(report.totals)
+        series = report.series
         sort = self.request.GET.get("sort", "actions")
-        by_state = _sorted(breakdown(campaign.pk, "state", period), sort)
-        districts = breakdown(campaign.pk, "district", period)
-        for row in districts:
-            row["label"] = key_text(row["key"]) or _("(unknown)")
+        by_state = _sorted(report.by_state, sort)
+        districts = [
+            {**row, "label": key_text(row["key"]) or _("(unknown)")} for row in report.by_district
+        ]
         by_district = _sorted(districts, sort)
-        by_source = _sorted(breakdown(campaign.pk, "source", period), sort)
+        by_source = _sorted(report.by_source, sort)
         return super().get_context_data(
             campaign=campaign,
             form=form,
             numbers=numbers,
             series=series,
             labels=[label for _metric, label in ACTION_METRICS],
-            daily_chart=_daily_chart(series),
-            cumulative_chart=_cumulative_chart(series),
-            cumulative_rows=_cumulative_rows(series),
+            # Charts are drawn only when the cached page fragment has to be rendered again.
+            daily_chart=partial(_daily_chart, series),
+            cumulative_chart=partial(_cumulative_chart, series),
+            cumulative_rows=partial(_cumulative_rows, series),
             by_state=by_state,
-            state_map=charts.state_tile_map(
-                {row["key"]: row["actions"] for row in by_state if row["key"]},
-                title=_("Actions by state"),
-                description=_(
-                    "Each state shaded by its number of actions; the table below has the numbers."
-                ),
-            ),
+            state_map=partial(_state_map, by_state),
             by_district=by_district,
-            district_chart=charts.horizontal_bars(
-                [(row["label"], row["actions"]) for row in by_district],
-                title=_("Congressional districts with the most actions"),
-                description=_("The fifteen districts with the most actions."),
-                empty_message=_("No actions yet."),
-            ),
+            district_chart=partial(_district_chart, by_district),
             by_source=by_source,
-            source_chart=charts.horizontal_bars(
-                [(row["key"] or _("(none)"), row["actions"]) for row in by_source],
-                title=_("Actions by source code"),
-                description=_("Actions per source code (partner or link), largest first."),
-                empty_message=_("No actions yet."),
-            ),
+            source_chart=partial(_source_chart, by_source),
+            report_version=report.version,
+            sort=sort,
             sort_headers=sort_headers(sort),
             period_query=form.period_query,
             legislators=Legislator.objects.filter(is_current=True).order_by(
@@ -134,6 +123,34 @@ class CampaignReportView(DashboardAccessMixin, TemplateView):
             can_export=self.request.user.has_perm(EXPORT_DATA),
             **kwargs,
         )
+
+
+def _state_map(rows):
+    return charts.state_tile_map(
+        {row["key"]: row["actions"] for row in rows if row["key"]},
+        title=_("Actions by state"),
+        description=_(
+            "Each state shaded by its number of actions; the table below has the numbers."
+        ),
+    )
+
+
+def _district_chart(rows):
+    return charts.horizontal_bars(
+        [(row["label"], row["actions"]) for row in rows],
+        title=_("Congressional districts with the most actions"),
+        description=_("The fifteen districts with the most actions."),
+        empty_message=_("No actions yet."),
+    )
+
+
+def _source_chart(rows):
+    return charts.horizontal_bars(
+        [(row["key"] or _("(none)"), row["actions"]) for row in rows],
+        title=_("Actions by source code"),
+        description=_("Actions per source code (partner or link), largest first."),
+        empty_message=_("No actions yet."),
+    )
 
 
 def _daily_chart(series):

@@ -112,9 +112,12 @@ def test_mail_clients_can_unsubscribe_with_a_one_click_post(campaign):
     assert subscription.status == "unsubscribed"
 
 
-def test_updates_page_subscribes_with_double_opt_in(client, campaign, mailoutbox):
+def test_updates_page_subscribes_with_double_opt_in(
+    client, campaign, mailoutbox, django_capture_on_commit_callbacks
+):
     url = reverse("campaigns:updates", args=[campaign.slug])
-    response = client.post(url, {"email": "new@example.org", "first_name": "Nia"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"email": "new@example.org", "first_name": "Nia"})
     assert response.status_code == 200
     assert "Check your email" in response.content.decode()
     assert UpdatesSubscription.objects.get().status == "pending"

@@ -133,3 +133,13 @@ def test_daily_chart_covers_today(client, busy_campaign):
     html = _page(client, REPORTER, reverse("reporting:campaign", args=[busy_campaign.slug]))
     today = timezone.localdate()
     assert today.strftime("%b") in html
+
+
+def test_breakdowns_reflect_a_new_action_immediately(client, busy_campaign):
+    url = reverse("reporting:campaign", args=[busy_campaign.slug])
+    html = _page(client, REPORTER, url)
+    assert "partner-y" not in html
+    sign(busy_campaign, email="late@example.org", zip_code="10001", source="partner-y")
+    html = client.get(url).content.decode()
+    assert "<dd>5</dd>" in html
+    assert "partner-y" in html  # the source breakdown was recomputed, not served stale

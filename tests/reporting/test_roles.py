@@ -46,3 +46,23 @@ def test_a_user_gets_the_permissions_of_their_role():
     assert reporter.has_perm(EXPORT_DATA)
     assert not organizer.has_perm(EXPORT_DATA)
     assert organizer.has_perm(VIEW_DASHBOARD)
+
+
+def test_organizers_build_campaigns_and_approve_organizations_but_do_not_read_supporters():
+    permissions = _codenames(ORGANIZER)
+    assert {
+        "campaigns.add_campaign",
+        "campaigns.change_campaign",
+        "campaigns.add_petition",
+        "campaigns.change_organizationsignon",
+        "outreach.change_letteraction",
+    } <= permissions
+    assert "campaigns.view_supporter" not in permissions
+    assert "campaigns.change_breakdowncounter" not in permissions
+
+
+def test_reporters_read_supporters_and_signatures_but_not_the_audit_trail():
+    permissions = _codenames(REPORTER)
+    assert {"campaigns.view_supporter", "campaigns.view_signature"} <= permissions
+    assert "campaigns.view_auditentry" not in permissions
+    assert "campaigns.view_auditentry" in _codenames(ADMIN)

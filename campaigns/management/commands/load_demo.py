@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from campaigns.demo import load_demo
+from campaigns.outreach.demo import demo_outreach_create
 
 
 class Command(BaseCommand):
@@ -8,4 +9,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         campaign = load_demo()
+        demo_outreach_create(campaign)  # the letter to Congress and the call-in
         self.stdout.write(f"Demo campaign ready: {campaign.get_absolute_url()}")

@@ -1,0 +1,92 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from campaigns.models import AuditEntry, OrganizationSignOn
+from campaigns.services.signups import organization_signon_review
+from campaigns.totals import campaign_totals
+from tests.campaigns.factories import OrganizationSignOnFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _png() -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "purple").save(buffer, format="PNG")
+    return SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_organization_sign_on_waits_for_approval_and_is_not_public(client, campaign):
+    url = reverse("campaigns:organization-signon", args=[campaign.slug])
+    response = client.post(
+        url,
+        {
+            "name": "Riverside Women's Shelter",
+            "website": "https://shelter.example.org",
+            "contact_name": "Pat Doe",
+            "contact_email": "pat@example.org",
+            "statement": "We stand with survivors.",
+            "logo": _png(),
+        },
+    )
+    assert response.status_code == 200
+    assert "once approved" in response.content.decode()
+    signon = OrganizationSignOn.objects.get()
+    assert signon.status == "pending"
+    assert signon.logo.name.endswith(".png")
+    page = client.get(campaign.get_absolute_url()).content.decode()
+    assert "Riverside Women&#x27;s Shelter" not in page
+    assert "organizations" not in campaign_totals(campaign.pk)
+
+
+def test_approved_organization_is_listed_counted_and_audited(client, campaign, django_user_model):
+    staff = django_user_model.objects.create_user("reviewer", is_staff=True)
+    signon = OrganizationSignOnFactory(campaign=campaign, name="Harbor Legal Aid")
+    organization_signon_review(signon=signon, approve=True, actor=staff)
+    organization_signon_review(signon=signon, approve=True, actor=staff)  # repeat: no change
+    assert "Harbor Legal Aid" in client.get(campaign.get_absolute_url()).content.decode()
+    assert campaign_totals(campaign.pk)["organizations"] == 1
+    entry = AuditEntry.objects.get()
+    assert (entry.actor, entry.action) == (staff, "organization_signon_review")
+    assert entry.details["to"] == "approved"
+
+
+def test_rejecting_an_approved_organization_removes_it(client, campaign):
+    signon = OrganizationSignOnFactory(campaign=campaign, name="Harbor Legal Aid")
+    organization_signon_review(signon=signon, approve=True)
+    organization_signon_review(signon=signon, approve=False)
+    assert "Harbor Legal Aid" not in client.get(campaign.get_absolute_url()).content.decode()
+    assert campaign_totals(campaign.pk)["organizations"] == 0
+
+
+def test_admin_approval_action_approves_the_selected_requests(admin_client, campaign):
+    signon = OrganizationSignOnFactory(campaign=campaign)
+    response = admin_client.post(
+        reverse("admin:campaigns_organizationsignon_changelist"),
+        {"action": "approve", "_selected_action": [signon.pk]},
+    )
+    assert response.status_code == 302
+    signon.refresh_from_db()
+    assert signon.status == "approved"
+    assert signon.reviewed_by is not None
+
+
+def test_logo_that_is_not_an_image_is_refused(client, campaign):
+    url = reverse("campaigns:organization-signon", args=[campaign.slug])
+    fake = SimpleUploadedFile("logo.png", b"<script>alert(1)</script>", content_type="image/png")
+    response = client.post(
+        url, {"name": "X", "contact_name": "Y", "contact_email": "y@example.org", "logo": fake}
+    )
+    assert response.status_code == 400
+    assert not OrganizationSignOn.objects.exists()
+
+
+def test_individual_can_join_the_movement(client, campaign):
+    url = reverse("campaigns:signup", args=[campaign.slug])
+    data = {"first_name": "Ana", "last_name": "Lopez", "email": "a@example.org", "zip_code": "22150"}
+    assert client.post(url, data).status_code == 200
+    assert client.post(url, data).status_code == 200
+    assert campaign_totals(campaign.pk) == {"signups": 1, "supporters": 1}
