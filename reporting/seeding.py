@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from reporting.activity import FALLBACK_PLACES, PlannedAction
+from reporting.selectors import history_forget
 
 DELIVERY_OUTCOMES = (("sent", 85), ("queued", 5), ("failed", 3), ("needs_manual", 7))
 
@@ -439,4 +440,5 @@ def write_bulk(campaign, plan: Iterable[PlannedAction], *, seed: int, chunk: int
                     calls.write([action for action, _person in by_kind["call"]])
                 events.flush()
             written += len(actions)
+    history_forget(campaign.pk)
     return written

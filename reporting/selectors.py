@@ -8,6 +8,7 @@ costs a handful of indexed reads however many actions a campaign has.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -207,7 +208,7 @@ def campaign_report(campaign_id: int, period: DateRange, *, today: date) -> Camp
 
 
 def _campaign_report(campaign_id, period, *, today, all_time) -> CampaignReport:
-    by = rollups(campaign_id, period)
+    by = rollups_split(campaign_id, period, today=today, metrics=sorted(all_time))
     totals = dict(all_time)
     if period.is_set:
         totals = defaultdict(int)
@@ -224,7 +225,54 @@ def _campaign_report(campaign_id, period, *, today, all_time) -> CampaignReport:
     )
 
 
-def rollups(campaign_id: int, period: DateRange) -> dict[str, dict]:
+# The services count every event on the day it happens, so the rollup cells of past days
+# no longer change; only backfills (seed_activity) write to them, and they call
+# `history_forget`. Past days are summed once and kept; today is summed on each refresh.
+HISTORY_CACHE_SECONDS = 26 * 3600
+
+
+def history_forget(campaign_id: int) -> None:
+    """Drop the kept sums of past days (after writing counters for past days)."""
+    cache.set(f"reporting:history-generation:{campaign_id}", uuid.uuid4().hex, None)
+
+
+def rollups_split(
+    campaign_id: int, period: DateRange, *, today: date, metrics: list[str]
+) -> dict[str, dict]:
+    """`rollups` for the period, with past days from the cache and today summed afresh."""
+    yesterday = today - timedelta(days=1)
+    history_end = min(period.date_to or yesterday, yesterday)
+    parts = []
+    if period.date_from is None or period.date_from <= history_end:
+        generation = cache.get(f"reporting:history-generation:{campaign_id}", "0")
+        key = f"reporting:history:{campaign_id}:{period.date_from}:{history_end}:{generation}"
+        history = cache.get(key)
+        if history is None:
+            history = _plain(rollups(campaign_id, DateRange(period.date_from, history_end)))
+            cache.set(key, history, HISTORY_CACHE_SECONDS)
+        parts.append(history)
+    includes_today = (period.date_from or today) <= today <= (period.date_to or today)
+    if includes_today and metrics:
+        parts.append(rollups(campaign_id, DateRange(today, today), metrics=metrics))
+    merged: dict[str, dict] = {name: defaultdict(lambda: defaultdict(int)) for name in DIMENSIONS}
+    for part in parts:
+        for dimension, values in part.items():
+            for key, totals in values.items():
+                for metric, value in totals.items():
+                    merged[dimension][key][metric] += value
+    return merged
+
+
+def _plain(by: dict[str, dict]) -> dict[str, dict]:
+    return {
+        dimension: {key: dict(totals) for key, totals in values.items()}
+        for dimension, values in by.items()
+    }
+
+
+def rollups(
+    campaign_id: int, period: DateRange, *, metrics: list[str] | None = None
+) -> dict[str, dict]:
     """{dimension: {value: {metric: total}}} for day, state, district and source.
 
     On PostgreSQL one pass over the campaign's rollup cells (GROUPING SETS) answers all
@@ -238,6 +286,9 @@ def rollups(campaign_id: int, period: DateRange) -> dict[str, dict]:
     from campaigns.models.totals import NO_DISTRICT
 
     conditions, params = ["campaign_id = %s"], [campaign_id]
+    if metrics:  # lets the (campaign, metric, day, ...) index find one day's cells
+        conditions.append("metric = ANY(%s)")
+        params.append(list(metrics))
     if period.date_from:
         conditions.append("day >= %s")
         params.append(period.date_from)

@@ -86,7 +86,12 @@ def test_logo_that_is_not_an_image_is_refused(client, campaign):
 
 def test_individual_can_join_the_movement(client, campaign):
     url = reverse("campaigns:signup", args=[campaign.slug])
-    data = {"first_name": "Ana", "last_name": "Lopez", "email": "a@example.org", "zip_code": "22150"}
+    data = {
+        "first_name": "Ana",
+        "last_name": "Lopez",
+        "email": "a@example.org",
+        "zip_code": "22150",
+    }
     assert client.post(url, data).status_code == 200
     assert client.post(url, data).status_code == 200
     assert campaign_totals(campaign.pk) == {"signups": 1, "supporters": 1}

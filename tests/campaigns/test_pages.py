@@ -2,8 +2,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from campaigns.demo import FACTS, SLUG
 from campaigns import models
+from campaigns.demo import FACTS, SLUG
 from campaigns.models import Campaign, Fact, Partner, Signature, Supporter
 from campaigns.services.campaigns import campaign_set_status
 from campaigns.services.signatures import signature_create
@@ -188,3 +188,16 @@ def test_load_demo_creates_the_movement_campaign_once(client):
     html = client.get("/").content.decode()
     assert "Protect Gender-Based Asylum" in html
     assert "200 million" in html
+
+
+def test_thank_you_page_offers_writing_to_congress_when_the_campaign_has_a_letter(client, campaign):
+    from tests.outreach.factories import LetterActionFactory
+
+    LetterActionFactory(campaign=campaign)
+    response = client.post(
+        reverse("campaigns:petition-sign", args=[campaign.slug]), signer(1), follow=True
+    )
+    html = response.content.decode()
+    assert "Write to Congress" in html
+    assert reverse("outreach:letter-start", args=[campaign.slug]) in html
+    assert "Write to your members of Congress" in _page(client, campaign)  # the letter card

@@ -32,9 +32,7 @@ def test_campaign_story_is_rendered_sanitized(client, campaign):
 
 
 def test_supporter_supplied_text_is_shown_escaped(client, campaign):
-    signature_create(
-        campaign=campaign, show_publicly=True, **signer(1, first_name=ATTACK[:100])
-    )
+    signature_create(campaign=campaign, show_publicly=True, **signer(1, first_name=ATTACK[:100]))
     approved = OrganizationSignOnFactory(campaign=campaign, name=ATTACK, status="approved")
     html = client.get(campaign.get_absolute_url()).content.decode()
     assert "<script>alert" not in html

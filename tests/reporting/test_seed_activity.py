@@ -49,3 +49,26 @@ def test_activity_plan_is_reproducible_and_spread_over_the_days():
     # The launch day is the busiest.
     per_day = {day: sum(1 for action in first if action.day == day) for day in days}
     assert max(per_day, key=per_day.get) == date(2026, 1, 1)
+
+
+def test_dashboard_breakdowns_include_backfilled_past_days(client):
+    from django.urls import reverse
+
+    from campaigns.models import Campaign
+    from campaigns.totals import campaign_totals
+    from reporting.roles import REPORTER
+    from reporting.selectors import DateRange, campaign_report
+    from tests.reporting.factories import UserFactory
+
+    client.force_login(UserFactory(role=REPORTER))
+    call_command("seed_activity", campaign="demo", actions=200, kinds="petition", verbosity=0)
+    campaign = Campaign.objects.get(slug="demo")
+    assert client.get(reverse("reporting:campaign", args=["demo"])).status_code == 200
+    call_command(
+        "seed_activity", campaign="demo", actions=100, kinds="petition", seed=2, verbosity=0
+    )
+    from django.utils import timezone
+
+    report = campaign_report(campaign.pk, DateRange(), today=timezone.localdate())
+    by_day = sum(report.series.per_metric["signatures"])
+    assert by_day == campaign_totals(campaign.pk)["signatures"] == 300
