@@ -3,9 +3,21 @@
 import os
 
 from celery import Celery
+from celery.signals import task_postrun, task_prerun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "actioncenter.settings.local")
 
 app = Celery("actioncenter")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@task_prerun.connect
+@task_postrun.connect
+def close_old_database_connections(sender=None, **kwargs) -> None:
+    """Close connections that are too old or broken; reuse the others (CONN_MAX_AGE)."""
+    if getattr(getattr(sender, "request", None), "is_eager", False):
+        return  # in-process: the caller's transaction and connection are in use
+    from django.db import close_old_connections
+
+    close_old_connections()

@@ -55,7 +55,7 @@ def recreate_database() -> None:
     import psycopg
 
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
+        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
         connection.execute(f"CREATE DATABASE {DB_NAME}")
 
 

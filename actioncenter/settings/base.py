@@ -212,6 +212,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": 3600,
 }
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Celery's Django fixup closes every database connection after each task, so each
+# task would pay for a new PostgreSQL connection. With this large value it leaves them
+# open and actioncenter.celery closes them by Django's own rules (CONN_MAX_AGE,
+# health checks, errors), as a web request does.
+CELERY_DB_REUSE_MAX = 1_000_000_000
 CELERY_TIMEZONE = TIME_ZONE
 # Every periodic job, in one place.
 CELERY_BEAT_SCHEDULE = {
