@@ -19,15 +19,39 @@ SHARDS = 16
 DIMENSIONS = ("day", "state", "district", "source")
 
 
-def _upsert(table: str, columns: list[str], conflict: list[str], rows: list[list]) -> None:
-    placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))
-    sql = (
+def _upsert_sql(table: str, columns: list[str], conflict: list[str], rows: int) -> str:
+    placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * rows)
+    return (
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES {placeholders} "  # noqa: S608
         f"ON CONFLICT ({', '.join(conflict)}) "
         f"DO UPDATE SET value = {table}.value + excluded.value"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [value for row in rows for value in row])
+
+
+HEADLINE_COLUMNS = ["campaign_id", "metric", "shard", "value"]
+ROLLUP_COLUMNS = ["campaign_id", "metric", "day", "state", "district", "source", "shard", "value"]
+
+
+def _add_to_counters(headline: list[list], rollup: list[list]) -> None:
+    """Both upserts; on PostgreSQL in one statement (one round trip on every action)."""
+    headline_sql = _upsert_sql(
+        Counter._meta.db_table, HEADLINE_COLUMNS, HEADLINE_COLUMNS[:-1], len(headline)
+    )
+    rollup_sql = _upsert_sql(
+        BreakdownCounter._meta.db_table, ROLLUP_COLUMNS, ROLLUP_COLUMNS[:-1], len(rollup)
+    )
+    headline_params = [value for row in headline for value in row]
+    rollup_params = [value for row in rollup for value in row]
+    if connection.vendor == "postgresql":  # one statement: atomic by itself
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH headline AS ({headline_sql}) {rollup_sql}",
+                headline_params + rollup_params,
+            )
+        return
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute(headline_sql, headline_params)
+        cursor.execute(rollup_sql, rollup_params)
 
 
 def record_event(
@@ -65,29 +89,40 @@ def record_events(
     source: str = "",
     day: date | None = None,
 ) -> None:
-    """record_event for several metrics of one action, in two statements."""
-    if amount == 0 or not metrics:
+    """record_event for several metrics of one action, in one round trip."""
+    record_deltas(
+        campaign_id=campaign_id,
+        deltas=dict.fromkeys(metrics, amount),
+        state=state,
+        district=district,
+        source=source,
+        day=day,
+    )
+
+
+def record_deltas(
+    *,
+    campaign_id: int,
+    deltas: dict[str, int],
+    state: str = "",
+    district: int | None = None,
+    source: str = "",
+    day: date | None = None,
+) -> None:
+    """Add a different amount to each metric (e.g. one delivery leaving "queued" for
+    "sent": {"deliveries_queued": -1, "deliveries_sent": 1}), in one round trip."""
+    deltas = {metric: amount for metric, amount in deltas.items() if amount}
+    if not deltas:
         return
     day = day or timezone.localdate()
     shard = random.randrange(SHARDS)  # noqa: S311 - spreading writes, not security
     district_value = NO_DISTRICT if district is None else district
-    metrics = sorted(set(metrics))  # one lock order for every writer: no deadlocks
-    with transaction.atomic(savepoint=False):
-        _upsert(
-            Counter._meta.db_table,
-            ["campaign_id", "metric", "shard", "value"],
-            ["campaign_id", "metric", "shard"],
-            [[campaign_id, metric, shard, amount] for metric in metrics],
-        )
-        _upsert(
-            BreakdownCounter._meta.db_table,
-            ["campaign_id", "metric", "day", "state", "district", "source", "shard", "value"],
-            ["campaign_id", "metric", "day", "state", "district", "source", "shard"],
-            [
-                [campaign_id, metric, day, state[:2], district_value, source[:64], shard, amount]
-                for metric in metrics
-            ],
-        )
+    cell = [day, state[:2], district_value, source[:64], shard]
+    metrics = sorted(deltas)  # one lock order for every writer: no deadlocks
+    _add_to_counters(
+        [[campaign_id, metric, shard, deltas[metric]] for metric in metrics],
+        [[campaign_id, metric, *cell, deltas[metric]] for metric in metrics],
+    )
 
 
 def campaign_totals(campaign_id: int) -> dict[str, int]:

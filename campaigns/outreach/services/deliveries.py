@@ -1,10 +1,10 @@
 """The delivery outbox: claim a row, send it through its office's channel, record the outcome.
 
-Sending happens outside any database transaction, between two short ones:
+Sending happens outside any database transaction, between two short writes:
 
-1. claim: lock the row; skip it when it is final, or when another worker marked
-   it `sending` less than DELIVERY_STUCK_AFTER_SECONDS ago; otherwise mark it
-   `sending` and count the attempt.
+1. claim: one conditional UPDATE marks the row `sending` and counts the attempt,
+   unless it is final or another worker marked it `sending` less than
+   DELIVERY_STUCK_AFTER_SECONDS ago (then there is nothing to do).
 2. send through the channel (no lock held while waiting on the network).
 3. finish: lock again and record `sent`, `needs_manual`, `failed` (permanent
    refusal, or attempts exhausted) or back to `queued` with a backoff.
@@ -22,10 +22,11 @@ import datetime as dt
 import logging
 import random
 import time
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,8 +40,9 @@ from campaigns.delivery.base import (
     PermanentDeliveryError,
     TransientDeliveryError,
 )
-from campaigns.outreach.models import Delivery, OfficeReach, OfficeRoute
-from campaigns.totals import record_event
+from campaigns.outreach.models import Delivery, Letter, LetterAction, OfficeReach, OfficeRoute
+from campaigns.sql import db_value, field_count, instance_from_row, returning, update_where
+from campaigns.totals import record_deltas, record_event
 
 logger = logging.getLogger(__name__)
 Status = Delivery.Status
@@ -62,12 +64,12 @@ def status_metric(status: str) -> str:
     return "deliveries_queued" if status == Status.SENDING else f"deliveries_{status}"
 
 
-def _count(delivery: Delivery, status: str, amount: int) -> None:
+def _count_move(delivery: Delivery, old: str, new_status: str) -> None:
+    """One delivery leaves the total of `old` for that of `new_status` (one round trip)."""
     letter = delivery.letter
-    record_event(
+    record_deltas(
         campaign_id=delivery.campaign_id,
-        metric=status_metric(status),
-        amount=amount,
+        deltas={status_metric(old): -1, status_metric(new_status): +1},
         state=letter.state,
         district=letter.district,
         source=letter.source,
@@ -100,8 +102,7 @@ def _move(delivery: Delivery, new_status: str, **fields) -> None:
 def _moved(delivery: Delivery, old: str, new_status: str) -> None:
     """The totals side of a status change (same transaction as the change)."""
     if status_metric(old) != status_metric(new_status):
-        _count(delivery, old, -1)
-        _count(delivery, new_status, +1)
+        _count_move(delivery, old, new_status)
     if new_status == Status.SENT:
         _office_reached(delivery)
 
@@ -153,23 +154,62 @@ def office_route(office_code: str) -> OfficeRoute | None:
     return _routes["by_office"].get(office_code)
 
 
-@transaction.atomic
 def _claim(delivery_id) -> Delivery | None:
-    delivery = _locked(delivery_id)
-    if delivery is None or delivery.is_final:
-        return None
+    """Mark a queued delivery (or one whose sender died) `sending`; None if there is none.
+
+    One UPDATE … RETURNING: the row lock lasts one statement, and two workers handed
+    the same id cannot both claim it. Queued and sending count as the same total
+    ("deliveries_queued"), so no counter moves here.
+    """
     now = timezone.now()
     stale = now - dt.timedelta(seconds=settings.DELIVERY_STUCK_AFTER_SECONDS)
-    if delivery.status == Status.SENDING and delivery.sending_at and delivery.sending_at > stale:
-        return None  # another worker is sending it right now
-    fields = {"attempts": delivery.attempts + 1, "sending_at": now}
-    if delivery.status == Status.SENDING:  # taking over from a worker that died
-        Delivery.objects.filter(pk=delivery.pk).update(**fields)
-        for name, value in fields.items():
-            setattr(delivery, name, value)
-    else:
-        _move(delivery, Status.SENDING, **fields)
+    table = Delivery._meta.db_table
+    sql = (
+        f"UPDATE {table} SET status = %s, attempts = attempts + 1, sending_at = %s "  # noqa: S608
+        "WHERE id = %s AND (status = %s OR (status = %s AND "
+        "(sending_at IS NULL OR sending_at <= %s))) "
+        f"RETURNING {returning(Delivery)}"
+    )
+    params = [
+        Status.SENDING.value,
+        db_value(Delivery, "sending_at", now),
+        db_value(Delivery, "id", _uuid(delivery_id)),
+        Status.QUEUED.value,
+        Status.SENDING.value,
+        db_value(Delivery, "sending_at", stale),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    delivery = instance_from_row(Delivery, row)
+    delivery.letter = _letter_with_action(delivery.letter_id)
     return delivery
+
+
+def _letter_with_action(letter_id: int) -> Letter:
+    """`Letter.objects.select_related("action").get(pk=…)` in one precompiled query."""
+    letters, actions = Letter._meta.db_table, LetterAction._meta.db_table
+    sql = (
+        f"SELECT {returning(Letter, qualified=True)}, "  # noqa: S608
+        f"{returning(LetterAction, qualified=True)} FROM {letters} "
+        f"JOIN {actions} ON {actions}.id = {letters}.action_id WHERE {letters}.id = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [letter_id])
+        row = cursor.fetchone()
+    split = field_count(Letter)
+    letter = instance_from_row(Letter, row[:split])
+    letter.action = instance_from_row(LetterAction, row[split:])
+    return letter
+
+
+def _uuid(value) -> uuid.UUID | None:
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        return None
 
 
 def _office(delivery: Delivery, route: OfficeRoute | None) -> Office:
@@ -255,10 +295,8 @@ def _finish(claimed: Delivery, status: str, **fields) -> SendOutcome | None:
     values["last_error"] = values.get("last_error", "")[:2000]
     if status == Status.SENT:
         values["sent_at"] = now
-    current = Delivery.objects.filter(
-        pk=claimed.pk, status=Status.SENDING, attempts=claimed.attempts
-    )
-    if not current.update(**values):
+    where = {"id": claimed.pk, "status": Status.SENDING.value, "attempts": claimed.attempts}
+    if not update_where(Delivery, values, where):
         return None
     if status == Status.FAILED:
         logger.warning("delivery failed permanently", extra={"count": claimed.attempts})
