@@ -9,6 +9,14 @@ from campaigns.models import UpdatesSubscription
 from campaigns.services.subscriptions import confirm_token, unsubscribe_token
 
 
+@shared_task(name="campaigns.tasks.rollups_fold_all", acks_late=True)
+def rollups_fold_all_task() -> int:
+    """Sum the days that ended into the rollups reports read (safe to repeat)."""
+    from campaigns.rollups import rollups_fold_all
+
+    return rollups_fold_all()
+
+
 @shared_task(soft_time_limit=30, time_limit=60)
 def subscription_confirmation_send(subscription_id: int) -> None:
     """Email the double opt-in link (with an unsubscribe link, like every email)."""

@@ -18,8 +18,8 @@ from django.apps import apps
 from django.db import connection, transaction
 from django.utils import timezone
 
+from campaigns.rollups import rollups_fold, rollups_reset
 from reporting.activity import FALLBACK_PLACES, PlannedAction
-from reporting.selectors import history_forget
 
 DELIVERY_OUTCOMES = (("sent", 85), ("queued", 5), ("failed", 3), ("needs_manual", 7))
 
@@ -440,5 +440,8 @@ def write_bulk(campaign, plan: Iterable[PlannedAction], *, seed: int, chunk: int
                     calls.write([action for action, _person in by_kind["call"]])
                 events.flush()
             written += len(actions)
-    history_forget(campaign.pk)
+    # The cells of past days changed: rebuild the rollups from them, as the nightly fold
+    # would have.
+    rollups_reset(campaign.pk)
+    rollups_fold(campaign.pk)
     return written

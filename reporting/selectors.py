@@ -1,25 +1,25 @@
 """Reads for the staff dashboard: every number comes from the maintained counters.
 
-`campaigns.totals` keeps exact per-campaign counters (and rollups by day,
-state, district and source) in the same transaction as each action, so a page
-costs a handful of indexed reads however many actions a campaign has.
+`campaigns.totals` keeps exact per-campaign counters in the same transaction as
+each action, and `campaigns.rollups` sums ended days by day, state, district and
+source, so a page costs a handful of indexed reads however many actions a campaign
+has.
 """
 
 from __future__ import annotations
 
 import hashlib
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.totals import campaign_totals, campaign_totals_by
+from campaigns.rollups import Period, rollup_totals
+from campaigns.totals import campaign_totals
 from legislators.models import Legislator
 
 # Kinds of action shown in the daily chart: (metric, label).
@@ -46,43 +46,21 @@ class DateRange:
         return bool(self.date_from or self.date_to)
 
 
-def _integer(value) -> int:
-    return int(value or 0)
-
-
 def totals_by(campaign_id: int, dimension: str, *, period: DateRange | None = None) -> dict:
-    """{dimension value: {metric: total}} from the counters' rollup for one dimension.
+    """{dimension value: {metric: total}} for one dimension, from the daily rollups.
 
     Districts are keyed (state, number): a congressional district is only meaningful
-    with its state, so they are read from the rollup cells with both columns.
+    with its state. Actions that could not be placed in one district are keyed None.
     """
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"Unknown dimension {dimension!r}; use one of {DIMENSIONS}")
     period = period or DateRange()
-    if dimension == "district":
-        return _district_totals(campaign_id, period)
-    rows = campaign_totals_by(
-        campaign_id, dimension, date_from=period.date_from, date_to=period.date_to
-    )
-    result: dict = defaultdict(lambda: defaultdict(int))
-    for row in rows:
-        result[row[dimension]][row["metric"]] += _integer(row["total"])
-    return result
+    by = rollup_totals(campaign_id, _days(period), today=timezone.localdate())
+    return by[dimension]
 
 
-def _district_totals(campaign_id: int, period: DateRange) -> dict:
-    from campaigns.models import BreakdownCounter
-    from campaigns.models.totals import NO_DISTRICT
-
-    cells = BreakdownCounter.objects.filter(campaign_id=campaign_id)
-    if period.date_from:
-        cells = cells.filter(day__gte=period.date_from)
-    if period.date_to:
-        cells = cells.filter(day__lte=period.date_to)
-    rows = cells.values_list("state", "district", "metric").annotate(total=Sum("value"))
-    result: dict = defaultdict(lambda: defaultdict(int))
-    for state, district, metric, total in rows.order_by():
-        key = (state, district) if state and district != NO_DISTRICT else None
-        result[key][metric] += _integer(total)
-    return result
+def _days(period: DateRange) -> Period:
+    return Period(period.date_from, period.date_to)
 
 
 def period_totals(campaign_id: int, period: DateRange) -> dict[str, int]:
@@ -208,7 +186,7 @@ def campaign_report(campaign_id: int, period: DateRange, *, today: date) -> Camp
 
 
 def _campaign_report(campaign_id, period, *, today, all_time) -> CampaignReport:
-    by = rollups_split(campaign_id, period, today=today, metrics=sorted(all_time))
+    by = rollup_totals(campaign_id, _days(period), today=today, metrics=sorted(all_time))
     totals = dict(all_time)
     if period.is_set:
         totals = defaultdict(int)
@@ -223,100 +201,6 @@ def _campaign_report(campaign_id, period, *, today, all_time) -> CampaignReport:
         by_district=breakdown_rows(by["district"]),
         by_source=breakdown_rows(by["source"]),
     )
-
-
-# The services count every event on the day it happens, so the rollup cells of past days
-# no longer change; only backfills (seed_activity) write to them, and they call
-# `history_forget`. Past days are summed once and kept; today is summed on each refresh.
-HISTORY_CACHE_SECONDS = 26 * 3600
-
-
-def history_forget(campaign_id: int) -> None:
-    """Drop the kept sums of past days (after writing counters for past days)."""
-    cache.set(f"reporting:history-generation:{campaign_id}", uuid.uuid4().hex, None)
-
-
-def rollups_split(
-    campaign_id: int, period: DateRange, *, today: date, metrics: list[str]
-) -> dict[str, dict]:
-    """`rollups` for the period, with past days from the cache and today summed afresh."""
-    yesterday = today - timedelta(days=1)
-    history_end = min(period.date_to or yesterday, yesterday)
-    parts = []
-    if period.date_from is None or period.date_from <= history_end:
-        generation = cache.get(f"reporting:history-generation:{campaign_id}", "0")
-        key = f"reporting:history:{campaign_id}:{period.date_from}:{history_end}:{generation}"
-        history = cache.get(key)
-        if history is None:
-            history = _plain(rollups(campaign_id, DateRange(period.date_from, history_end)))
-            cache.set(key, history, HISTORY_CACHE_SECONDS)
-        parts.append(history)
-    includes_today = (period.date_from or today) <= today <= (period.date_to or today)
-    if includes_today and metrics:
-        parts.append(rollups(campaign_id, DateRange(today, today), metrics=metrics))
-    merged: dict[str, dict] = {name: defaultdict(lambda: defaultdict(int)) for name in DIMENSIONS}
-    for part in parts:
-        for dimension, values in part.items():
-            for key, totals in values.items():
-                for metric, value in totals.items():
-                    merged[dimension][key][metric] += value
-    return merged
-
-
-def _plain(by: dict[str, dict]) -> dict[str, dict]:
-    return {
-        dimension: {key: dict(totals) for key, totals in values.items()}
-        for dimension, values in by.items()
-    }
-
-
-def rollups(
-    campaign_id: int, period: DateRange, *, metrics: list[str] | None = None
-) -> dict[str, dict]:
-    """{dimension: {value: {metric: total}}} for day, state, district and source.
-
-    On PostgreSQL one pass over the campaign's rollup cells (GROUPING SETS) answers all
-    four; elsewhere one query per dimension.
-    """
-    if connection.vendor != "postgresql":
-        return {
-            dimension: totals_by(campaign_id, dimension, period=period) for dimension in DIMENSIONS
-        }
-    from campaigns.models import BreakdownCounter
-    from campaigns.models.totals import NO_DISTRICT
-
-    conditions, params = ["campaign_id = %s"], [campaign_id]
-    if metrics:  # lets the (campaign, metric, day, ...) index find one day's cells
-        conditions.append("metric = ANY(%s)")
-        params.append(list(metrics))
-    if period.date_from:
-        conditions.append("day >= %s")
-        params.append(period.date_from)
-    if period.date_to:
-        conditions.append("day <= %s")
-        params.append(period.date_to)
-    table, where = BreakdownCounter._meta.db_table, " AND ".join(conditions)
-    # The table name comes from the model; values are passed as parameters.
-    sql = (
-        "SELECT GROUPING(day), GROUPING(state), GROUPING(district), day, state, district, "  # noqa: S608
-        f"source, metric, SUM(value) FROM {table} WHERE {where} "
-        "GROUP BY GROUPING SETS ((day, metric), (state, metric), (state, district, metric), "
-        "(source, metric))"
-    )
-    result: dict[str, dict] = {name: defaultdict(lambda: defaultdict(int)) for name in DIMENSIONS}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for no_day, no_state, no_district, day, state, district, source, metric, total in cursor:
-            if not no_day:
-                result["day"][day][metric] += int(total)
-            elif not no_district:
-                key = (state, district) if state and district != NO_DISTRICT else None
-                result["district"][key][metric] += int(total)
-            elif not no_state:
-                result["state"][state][metric] += int(total)
-            else:
-                result["source"][source][metric] += int(total)
-    return result
 
 
 def period_bounds(period: DateRange) -> tuple[datetime | None, datetime | None]:

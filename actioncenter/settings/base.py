@@ -224,6 +224,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "legislators.tasks.refresh_legislators",
         "schedule": crontab(minute=17, hour=4, day_of_week="mon"),
     },
+    # Reports read ended days from the rollups; fold each day soon after it ends.
+    "campaigns-fold-rollups": {
+        "task": "campaigns.tasks.rollups_fold_all",
+        "schedule": crontab(minute=15),
+    },
     # A lost broker message or a killed worker never loses a letter.
     "outreach-sweep-stuck-deliveries": {
         "task": "campaigns.outreach.tasks.deliveries_sweep",

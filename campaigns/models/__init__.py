@@ -11,7 +11,7 @@ from campaigns.models.actions import (
 from campaigns.models.audit import AuditEntry
 from campaigns.models.campaigns import Campaign, Fact, Partner, Resource, Testimonial
 from campaigns.models.supporters import ConsentRecord, Supporter
-from campaigns.models.totals import BreakdownCounter, Counter, Participation
+from campaigns.models.totals import BreakdownCounter, Counter, Participation, Rollup, RollupState
 
 __all__ = [
     "AuditEntry",
@@ -22,6 +22,8 @@ __all__ = [
     "Fact",
     "OrganizationSignOn",
     "Participation",
+    "Rollup",
+    "RollupState",
     "Partner",
     "Petition",
     "Resource",

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -70,3 +72,63 @@ class Participation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign_id}/{self.supporter_id}"
+
+
+# `Rollup.day` of the whole-campaign rows (every folded day summed).
+ALL_TIME = date(1, 1, 1)
+
+
+class Rollup(models.Model):
+    """The counters' cells of ended days, summed per dimension (see campaigns.rollups).
+
+    One row per (dimension, day, metric, key); the key columns that do not belong to the
+    dimension hold their blank value. Rows with day = ALL_TIME sum every folded day.
+    """
+
+    class Dimension(models.TextChoices):
+        DAY = "day", _("day")
+        STATE = "state", _("state")
+        DISTRICT = "district", _("congressional district")
+        SOURCE = "source", _("source code")
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    dimension = models.CharField(max_length=8, choices=Dimension.choices)
+    day = models.DateField()
+    metric = models.CharField(max_length=64)
+    state = models.CharField(max_length=2, blank=True, default="")
+    district = models.SmallIntegerField(default=NO_DISTRICT)
+    source = models.CharField(max_length=64, blank=True, default="")
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("rollup")
+        verbose_name_plural = _("rollups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "dimension", "day", "metric", "state", "district", "source"],
+                name="rollup_unique_cell",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension} {self.day} {self.metric}={self.value}"
+
+
+class RollupState(models.Model):
+    """How far a campaign's cells have been folded into rollups."""
+
+    campaign = models.OneToOneField(
+        "campaigns.Campaign", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    folded_through = models.DateField(null=True, blank=True)
+    # Bumped when the rollups are rebuilt, so readers drop what they kept.
+    generation = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("rollup state")
+        verbose_name_plural = _("rollup states")
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id} through {self.folded_through}"

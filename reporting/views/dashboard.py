@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
@@ -26,6 +28,28 @@ from reporting.selectors import (
 )
 
 SORTABLE = ("key", "actions", "signatures", "letters", "calls", "signups", "supporters")
+# Long breakdowns (435 districts, many source codes) show their first rows; a link shows all.
+TABLE_PREVIEW_ROWS = 25
+EXPANDABLE = ("districts", "sources")
+
+
+@dataclass
+class CappedTable:
+    rows: list[dict]
+    more_link: str = ""
+    more_text: str = ""
+
+
+def capped(rows: list[dict], *, name: str, show_all: str, query: dict) -> CappedTable:
+    """The first TABLE_PREVIEW_ROWS rows, with a link to all of them (or back)."""
+    if len(rows) <= TABLE_PREVIEW_ROWS:
+        return CappedTable(rows)
+    params = {key: value for key, value in query.items() if value and key != "all"}
+    if show_all == name:
+        text = _("Show the first %(count)s only") % {"count": TABLE_PREVIEW_ROWS}
+        return CappedTable(rows, f"?{urlencode(params)}", text)
+    text = _("Show all %(count)s") % {"count": len(rows)}
+    return CappedTable(rows[:TABLE_PREVIEW_ROWS], f"?{urlencode({**params, 'all': name})}", text)
 
 
 class CampaignListView(DashboardAccessMixin, TemplateView):
@@ -97,6 +121,9 @@ class CampaignReportView(DashboardAccessMixin, TemplateView):
         ]
         by_district = _sorted(districts, sort)
         by_source = _sorted(report.by_source, sort)
+        show_all = self.request.GET.get("all", "")
+        show_all = show_all if show_all in EXPANDABLE else ""
+        query = {**form.as_filters(), "sort": sort if sort != "actions" else ""}
         return super().get_context_data(
             campaign=campaign,
             form=form,
@@ -106,13 +133,15 @@ class CampaignReportView(DashboardAccessMixin, TemplateView):
             # Charts are drawn only when the cached page fragment has to be rendered again.
             daily_chart=partial(_daily_chart, series),
             cumulative_chart=partial(_cumulative_chart, series),
+            daily_rows=partial(_daily_rows, series),
             cumulative_rows=partial(_cumulative_rows, series),
             by_state=by_state,
             state_map=partial(_state_map, by_state),
-            by_district=by_district,
+            by_district=capped(by_district, name="districts", show_all=show_all, query=query),
             district_chart=partial(_district_chart, by_district),
-            by_source=by_source,
+            by_source=capped(by_source, name="sources", show_all=show_all, query=query),
             source_chart=partial(_source_chart, by_source),
+            show_all=show_all,
             report_version=report.version,
             sort=sort,
             sort_headers=sort_headers(sort),
@@ -183,8 +212,14 @@ def _cumulative_chart(series):
     )
 
 
-def _cumulative_rows(series) -> list[tuple]:
-    return list(zip(series.days, _cumulative_totals(series), strict=True))
+def _daily_rows(series):
+    return charts.table_rows(series.rows())
+
+
+def _cumulative_rows(series):
+    return charts.table_rows(
+        [(day, [total]) for day, total in zip(series.days, _cumulative_totals(series), strict=True)]
+    )
 
 
 class AuditLogView(DashboardAccessMixin, TemplateView):

@@ -1,0 +1,290 @@
+"""Daily rollups: what reports read instead of every counter cell.
+
+`campaigns.totals` adds each event to a fine cell (campaign, metric, day, state,
+district, source, shard). A report by district over a campaign's whole life would sum
+hundreds of thousands of those cells. Once a day has ended its cells no longer change,
+so `rollups_fold` sums each ended day once into `Rollup` rows:
+
+* per day and dimension (day, state, district, source), for date ranges, and
+* per dimension key over every folded day (day = ALL_TIME), for the whole campaign,
+
+and records the last folded day in `RollupState`. `rollup_totals` reads the folded rows
+for days up to that day and the fine cells of the days after it (usually only today),
+so its cost follows the number of states, districts and sources, not of actions.
+
+A day is folded once it has been over for FOLD_GRACE, so that a transaction still
+open at midnight has committed. Writing cells for a folded day (a backfill such as
+`seed_activity`) must be followed by `rollups_reset`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from campaigns.models import BreakdownCounter, Rollup, RollupState
+from campaigns.models.totals import ALL_TIME, NO_DISTRICT
+
+DIMENSIONS = ("day", "state", "district", "source")
+FOLD_GRACE = dt.timedelta(minutes=10)
+KEEP_SECONDS = 26 * 3600
+
+# For each dimension: the (state, district, source) expressions it keeps from a cell
+# (the others become their blank value), and the cell columns it groups by.
+_KEY_COLUMNS = {
+    "day": ("''", str(NO_DISTRICT), "''"),
+    "state": ("state", str(NO_DISTRICT), "''"),
+    "district": ("state", "district", "''"),
+    "source": ("''", str(NO_DISTRICT), "source"),
+}
+_GROUP_COLUMNS = {
+    "day": [],
+    "state": ["state"],
+    "district": ["state", "district"],
+    "source": ["source"],
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days from `start` to `end`, both included; None is open-ended."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+def fold_target(moment: dt.datetime | None = None) -> dt.date:
+    """The last day that may be folded at `moment`: yesterday, once FOLD_GRACE has passed."""
+    local = timezone.localtime(moment or timezone.now())
+    since_midnight = local - local.replace(hour=0, minute=0, second=0, microsecond=0)
+    days_back = 2 if since_midnight < FOLD_GRACE else 1
+    return local.date() - dt.timedelta(days=days_back)
+
+
+def _fold_statement(dimension: str, *, per_day: bool, start: dt.date | None) -> str:
+    state, district, source = _KEY_COLUMNS[dimension]
+    day = "day" if per_day else "%s"
+    group = ", ".join(
+        ["campaign_id", "metric", *(["day"] if per_day else []), *_GROUP_COLUMNS[dimension]]
+    )
+    cells, rollups = BreakdownCounter._meta.db_table, Rollup._meta.db_table
+    since = "AND day > %s " if start is not None else ""
+    # Names come from the models and the fixed table above; values are parameters.
+    return (
+        f"INSERT INTO {rollups} (campaign_id, dimension, day, metric, state, district, "  # noqa: S608
+        f"source, value) SELECT campaign_id, %s, {day}, metric, {state}, {district}, "
+        f"{source}, SUM(value) FROM {cells} WHERE campaign_id = %s {since}AND day <= %s "
+        f"GROUP BY {group} HAVING SUM(value) <> 0 "
+        "ON CONFLICT (campaign_id, dimension, day, metric, state, district, source) "
+        f"DO UPDATE SET value = {rollups}.value + excluded.value"
+    )
+
+
+def rollups_fold(campaign_id: int, *, through: dt.date | None = None) -> dt.date:
+    """Fold every unfolded day up to `through` (default `fold_target()`); safe to repeat.
+
+    Returns the campaign's last folded day. Concurrent callers wait on the campaign's
+    state row, and the second finds nothing left to fold.
+    """
+    target = through or fold_target()
+    with transaction.atomic():
+        RollupState.objects.get_or_create(campaign_id=campaign_id)
+        state = RollupState.objects.select_for_update().get(campaign_id=campaign_id)
+        start = state.folded_through
+        if start is not None and start >= target:
+            return start
+        bounds = [start] if start is not None else []
+        with connection.cursor() as cursor:
+            for dimension in DIMENSIONS:
+                cursor.execute(
+                    _fold_statement(dimension, per_day=True, start=start),
+                    [dimension, campaign_id, *bounds, target],
+                )
+                if dimension != "day":  # the whole-campaign total is the headline counter
+                    cursor.execute(
+                        _fold_statement(dimension, per_day=False, start=start),
+                        [dimension, ALL_TIME, campaign_id, *bounds, target],
+                    )
+        state.folded_through = target
+        state.save(update_fields=["folded_through"])
+    return target
+
+
+def rollups_reset(campaign_id: int) -> None:
+    """Forget a campaign's rollups (after writing cells for past days); the next read or
+    fold rebuilds them from the cells."""
+    with transaction.atomic():
+        RollupState.objects.get_or_create(campaign_id=campaign_id)
+        RollupState.objects.filter(campaign_id=campaign_id).update(
+            folded_through=None, generation=F("generation") + 1
+        )
+        Rollup.objects.filter(campaign_id=campaign_id).delete()
+
+
+def rollups_fold_all() -> int:
+    """Fold every campaign; returns how many were behind (periodic task)."""
+    from campaigns.models import Campaign
+
+    target = fold_target()
+    behind = 0
+    for campaign_id in Campaign.objects.values_list("pk", flat=True):
+        state = RollupState.objects.filter(campaign_id=campaign_id).first()
+        if state is None or state.folded_through is None or state.folded_through < target:
+            rollups_fold(campaign_id, through=target)
+            behind += 1
+    return behind
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _empty() -> dict[str, dict]:
+    return {name: defaultdict(lambda: defaultdict(int)) for name in DIMENSIONS}
+
+
+def _key(dimension: str, day, state: str, district: int, source: str):
+    if dimension == "day":
+        return day
+    if dimension == "state":
+        return state
+    if dimension == "district":
+        return (state, district) if state and district != NO_DISTRICT else None
+    return source
+
+
+def _folded(campaign_id: int, period: Period, folded_through: dt.date) -> dict[str, dict]:
+    """Totals of the folded days within the period, from the rollup rows."""
+    end = min(period.end or folded_through, folded_through)
+    result = _empty()
+    rows = Rollup.objects.filter(campaign_id=campaign_id)
+    whole = period.start is None and end == folded_through
+    if whole:  # the ALL_TIME rows, plus the per-day rows of the "day" dimension
+        rows = rows.filter(day=ALL_TIME) | rows.filter(dimension="day", day__lte=end)
+    else:
+        rows = rows.filter(day__lte=end).exclude(day=ALL_TIME)
+        if period.start is not None:
+            rows = rows.filter(day__gte=period.start)
+    columns = ("dimension", "day", "metric", "state", "district", "source", "value")
+    for dimension, day, metric, state, district, source, value in rows.values_list(*columns):
+        result[dimension][_key(dimension, day, state, district, source)][metric] += value
+    return _plain(result)
+
+
+def _plain(by: dict[str, dict]) -> dict[str, dict]:
+    return {
+        dimension: {key: dict(totals) for key, totals in values.items()}
+        for dimension, values in by.items()
+    }
+
+
+def cell_totals(
+    campaign_id: int, period: Period, *, metrics: list[str] | None = None
+) -> dict[str, dict]:
+    """{dimension: {key: {metric: total}}} summed from the fine cells of the period.
+
+    On PostgreSQL one pass (GROUPING SETS) answers all four dimensions; elsewhere one
+    query per dimension.
+    """
+    conditions, params = ["campaign_id = %s"], [campaign_id]
+    if metrics:  # lets the (campaign, metric, day, …) index find the period's cells
+        conditions.append("metric IN (" + ", ".join(["%s"] * len(metrics)) + ")")
+        params.extend(metrics)
+    if period.start:
+        conditions.append("day >= %s")
+        params.append(period.start)
+    if period.end:
+        conditions.append("day <= %s")
+        params.append(period.end)
+    table, where = BreakdownCounter._meta.db_table, " AND ".join(conditions)
+    result = _empty()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT GROUPING(day), GROUPING(state), GROUPING(district), day, state, "  # noqa: S608
+                f"district, source, metric, SUM(value) FROM {table} WHERE {where} "
+                "GROUP BY GROUPING SETS ((day, metric), (state, metric), "
+                "(state, district, metric), (source, metric))",
+                params,
+            )
+            for (
+                no_day,
+                no_state,
+                no_district,
+                day,
+                state,
+                district,
+                source,
+                metric,
+                total,
+            ) in cursor:
+                if not no_day:
+                    dimension = "day"
+                elif not no_district:
+                    dimension = "district"
+                elif not no_state:
+                    dimension = "state"
+                else:
+                    dimension = "source"
+                key = _key(dimension, day, state, district, source)
+                result[dimension][key][metric] += int(total)
+            return _plain(result)
+        for dimension in DIMENSIONS:
+            state, district, source = _KEY_COLUMNS[dimension]
+            group = ", ".join(_GROUP_COLUMNS[dimension] or ["day"])
+            cursor.execute(
+                f"SELECT {'day' if dimension == 'day' else 'NULL'}, {state}, {district}, "  # noqa: S608
+                f"{source}, metric, SUM(value) FROM {table} WHERE {where} "
+                f"GROUP BY {group}, metric",
+                params,
+            )
+            for day, state_value, district_value, source_value, metric, total in cursor:
+                if isinstance(day, str):  # SQLite hands back dates as text
+                    day = dt.date.fromisoformat(day)
+                key = _key(dimension, day, state_value, district_value, source_value)
+                result[dimension][key][metric] += int(total)
+    return _plain(result)
+
+
+def rollup_totals(
+    campaign_id: int, period: Period, *, today: dt.date, metrics: list[str] | None = None
+) -> dict[str, dict]:
+    """{dimension: {key: {metric: total}}} for day, state, district and source.
+
+    Days up to the last folded day come from the rollups (kept in the cache until more
+    days are folded); later days, usually only today, from the cells. Folds first when
+    the campaign is behind, so a report never sums more than a couple of days of cells.
+    """
+    state = RollupState.objects.filter(campaign_id=campaign_id).first()
+    if state is None or state.folded_through is None or state.folded_through < fold_target():
+        rollups_fold(campaign_id)
+        state = RollupState.objects.get(campaign_id=campaign_id)
+    folded = state.folded_through
+    parts = []
+    if period.start is None or period.start <= folded:
+        key = (
+            f"rollups:{campaign_id}:{state.generation}:{folded}:{period.start}:"
+            f"{min(period.end or folded, folded)}"
+        )
+        part = cache.get(key)
+        if part is None:
+            part = _folded(campaign_id, period, folded)
+            cache.set(key, part, KEEP_SECONDS)
+        parts.append(part)
+    recent_start = max(period.start or dt.date.min, folded + dt.timedelta(days=1))
+    recent_end = period.end or max(today, recent_start)
+    if recent_start <= recent_end:
+        parts.append(cell_totals(campaign_id, Period(recent_start, recent_end), metrics=metrics))
+    merged = _empty()
+    for part in parts:
+        for dimension, values in part.items():
+            for key, totals in values.items():
+                target = merged[dimension][key]
+                for metric, value in totals.items():
+                    target[metric] += value
+    return merged

@@ -1,0 +1,166 @@
+"""Daily rollups: reports read folded days from them and must agree with the raw cells."""
+
+import datetime as dt
+import zoneinfo
+
+import pytest
+from django.utils import timezone
+
+from campaigns.models import Rollup
+from campaigns.rollups import (
+    DIMENSIONS,
+    Period,
+    cell_totals,
+    fold_target,
+    rollup_totals,
+    rollups_fold,
+    rollups_fold_all,
+    rollups_reset,
+)
+from campaigns.totals import record_event
+
+TODAY = dt.date(2026, 3, 10)
+YESTERDAY = TODAY - dt.timedelta(days=1)
+
+
+def _activity(campaign_id: int) -> None:
+    """Events over four days, several states, districts and sources, with a decrement."""
+    rows = [
+        (TODAY - dt.timedelta(days=3), "NY", 12, "email", "signatures", 1),
+        (TODAY - dt.timedelta(days=3), "NY", 12, "email", "signatures", 1),
+        (TODAY - dt.timedelta(days=3), "CA", 2, "", "letters", 1),
+        (TODAY - dt.timedelta(days=2), "NY", 10, "partner", "signatures", 1),
+        (TODAY - dt.timedelta(days=2), "", None, "", "signups", 1),
+        (YESTERDAY, "TX", 7, "email", "signatures", 1),
+        (YESTERDAY, "TX", 7, "email", "deliveries_queued", 3),
+        (YESTERDAY, "TX", 7, "email", "deliveries_queued", -3),  # nets to zero
+        (YESTERDAY, "TX", 7, "email", "deliveries_sent", 3),
+        (TODAY, "NY", 12, "facebook", "signatures", 1),
+        (TODAY, "WY", 0, "email", "calls", 1),
+    ]
+    for day, state, district, source, metric, amount in rows:
+        record_event(
+            campaign_id=campaign_id,
+            metric=metric,
+            amount=amount,
+            state=state,
+            district=district,
+            source=source,
+            day=day,
+        )
+
+
+def _nonzero(by: dict) -> dict:
+    return {
+        dimension: {
+            key: {metric: value for metric, value in totals.items() if value}
+            for key, totals in values.items()
+            if any(totals.values())
+        }
+        for dimension, values in by.items()
+    }
+
+
+PERIODS = [
+    Period(),
+    Period(TODAY - dt.timedelta(days=2), None),
+    Period(None, YESTERDAY),
+    Period(TODAY - dt.timedelta(days=2), TODAY - dt.timedelta(days=2)),
+    Period(TODAY, TODAY),
+    Period(TODAY + dt.timedelta(days=1), None),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("period", PERIODS, ids=str)
+def test_folded_totals_equal_the_cells_for_every_dimension_and_period(campaign, period):
+    _activity(campaign.pk)
+    rollups_fold(campaign.pk, through=YESTERDAY)
+    from_rollups = rollup_totals(campaign.pk, period, today=TODAY)
+    from_cells = cell_totals(campaign.pk, period)
+    assert _nonzero(from_rollups) == _nonzero(from_cells)
+    assert set(from_rollups) == set(DIMENSIONS)
+
+
+@pytest.mark.django_db
+def test_whole_campaign_by_district_reads_states_with_their_districts(campaign):
+    _activity(campaign.pk)
+    rollups_fold(campaign.pk, through=YESTERDAY)
+    districts = rollup_totals(campaign.pk, Period(), today=TODAY)["district"]
+    assert districts[("NY", 12)] == {"signatures": 3}
+    assert districts[("CA", 2)] == {"letters": 1}
+    assert districts[None] == {"signups": 1}  # not placed in one district
+
+
+@pytest.mark.django_db
+def test_folding_again_adds_nothing(campaign):
+    _activity(campaign.pk)
+    rollups_fold(campaign.pk, through=YESTERDAY)
+    rows = sorted(Rollup.objects.values_list("dimension", "day", "metric", "value"))
+    assert rollups_fold(campaign.pk, through=YESTERDAY) == YESTERDAY
+    assert sorted(Rollup.objects.values_list("dimension", "day", "metric", "value")) == rows
+
+
+@pytest.mark.django_db
+def test_rollup_rows_follow_the_keys_not_the_number_of_actions(campaign):
+    day = YESTERDAY
+    for _ in range(200):
+        record_event(campaign_id=campaign.pk, metric="signatures", state="NY", district=12, day=day)
+    rollups_fold(campaign.pk, through=YESTERDAY)
+    # One row per dimension for the day, and one whole-campaign row per key dimension.
+    assert Rollup.objects.filter(campaign_id=campaign.pk).count() == 4 + 3
+    assert rollup_totals(campaign.pk, Period(), today=TODAY)["state"]["NY"] == {"signatures": 200}
+
+
+@pytest.mark.django_db
+def test_a_backfill_is_seen_after_a_reset(campaign):
+    _activity(campaign.pk)
+    rollups_fold(campaign.pk, through=YESTERDAY)
+    record_event(
+        campaign_id=campaign.pk,
+        metric="signatures",
+        state="OR",
+        district=3,
+        day=TODAY - dt.timedelta(days=5),
+    )
+    rollups_reset(campaign.pk)
+    rollups_fold(campaign.pk, through=YESTERDAY)
+    by = rollup_totals(campaign.pk, Period(), today=TODAY)
+    assert by["state"]["OR"] == {"signatures": 1}
+    assert _nonzero(by) == _nonzero(cell_totals(campaign.pk, Period()))
+
+
+@pytest.mark.django_db
+def test_reading_folds_a_campaign_that_is_behind(campaign):
+    record_event(
+        campaign_id=campaign.pk,
+        metric="signatures",
+        state="NY",
+        district=12,
+        day=dt.date(2020, 1, 1),
+    )
+    by = rollup_totals(campaign.pk, Period(), today=timezone.localdate())
+    assert by["state"]["NY"] == {"signatures": 1}
+    assert Rollup.objects.filter(campaign_id=campaign.pk, dimension="state").exists()
+
+
+@pytest.mark.django_db
+def test_the_periodic_fold_catches_every_campaign_up(campaign):
+    record_event(
+        campaign_id=campaign.pk,
+        metric="signatures",
+        state="NY",
+        district=12,
+        day=dt.date(2020, 1, 1),
+    )
+    assert rollups_fold_all() >= 1
+    assert Rollup.objects.filter(campaign_id=campaign.pk, day=dt.date(2020, 1, 1)).exists()
+    assert rollups_fold_all() == 0  # nothing left behind
+
+
+def test_a_day_is_folded_only_once_it_has_been_over_for_a_while(settings):
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    just_after_midnight = dt.datetime(2026, 3, 10, 0, 5, tzinfo=zone)
+    later = dt.datetime(2026, 3, 10, 0, 30, tzinfo=zone)
+    assert fold_target(just_after_midnight) == dt.date(2026, 3, 8)
+    assert fold_target(later) == dt.date(2026, 3, 9)
