@@ -1,3 +1,4 @@
+import lxml.html
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -143,3 +144,38 @@ def test_breakdowns_reflect_a_new_action_immediately(client, busy_campaign):
     html = client.get(url).content.decode()
     assert "<dd>5</dd>" in html
     assert "partner-y" in html  # the source breakdown was recomputed, not served stale
+
+
+def test_long_district_tables_show_their_first_rows_and_link_to_all(client, busy_campaign):
+    from campaigns.totals import record_event
+
+    for district in range(1, 31):
+        record_event(
+            campaign_id=busy_campaign.pk, metric="signatures", state="CA", district=district
+        )
+    url = reverse("reporting:campaign", args=[busy_campaign.slug])
+    section = lxml.html.fromstring(_page(client, REPORTER, url)).get_element_by_id("by-district")
+    assert len(section.xpath(".//tbody/tr")) == 25
+    [link] = section.xpath(".//a[text()='Show all 31']")
+    assert "all=districts" in link.get("href")
+    everything = lxml.html.fromstring(client.get(url + "?all=districts").content.decode())
+    assert len(everything.get_element_by_id("by-district").xpath(".//tbody/tr")) == 31
+
+
+def test_past_days_come_from_the_folded_rollups_and_stay_exact(client, busy_campaign):
+    from datetime import timedelta
+
+    from campaigns.rollups import rollups_reset
+    from campaigns.totals import record_event
+
+    last_week = timezone.localdate() - timedelta(days=7)
+    for _ in range(3):
+        record_event(
+            campaign_id=busy_campaign.pk, metric="signatures", state="OR", district=3,
+            source="radio", day=last_week,
+        )  # fmt: skip
+    rollups_reset(busy_campaign.pk)  # cells of a past day were written: rebuild
+    html = _page(client, REPORTER, reverse("reporting:campaign", args=[busy_campaign.slug]))
+    sources = lxml.html.fromstring(html).get_element_by_id("by-source")
+    [radio] = [row for row in sources.xpath(".//tbody/tr") if "radio" in row.text_content()]
+    assert radio.xpath("./td")[0].text_content() == "3"
