@@ -1,8 +1,9 @@
 """Exact per-campaign counters, written in the same transaction as the action they count.
 
 Each event adds to one shard of a headline counter (campaign, metric, shard) and to one cell
-of a rollup (campaign, metric, day, state, district, source, shard). Reads sum a handful of
-rows, so they cost the same whatever the number of actions. Metric names are free strings.
+(campaign, metric, day, state, district, source, shard). Headline reads sum a handful of
+rows, so they cost the same whatever the number of actions; breakdowns are read through
+`campaigns.rollups`, which folds ended days. Metric names are free strings.
 """
 
 import random
@@ -16,7 +17,6 @@ from campaigns.models import BreakdownCounter, Counter
 from campaigns.models.totals import NO_DISTRICT
 
 SHARDS = 16
-DIMENSIONS = ("day", "state", "district", "source")
 
 
 def _upsert_sql(table: str, columns: list[str], conflict: list[str], rows: int) -> str:
@@ -134,36 +134,3 @@ def campaign_totals(campaign_id: int) -> dict[str, int]:
         .values_list("metric", "total")
     )
     return {metric: int(total) for metric, total in rows}
-
-
-def campaign_totals_by(
-    campaign_id: int,
-    dimension: str,
-    *,
-    metrics=None,
-    date_from: date | None = None,
-    date_to: date | None = None,
-) -> list[dict]:
-    """Rows {dimension: value, "metric": name, "total": n}, sorted by dimension then metric.
-
-    `district` is None for actions that could not be attributed to one district.
-    """
-    if dimension not in DIMENSIONS:
-        raise ValueError(f"Unknown dimension {dimension!r}; use one of {DIMENSIONS}")
-    cells = BreakdownCounter.objects.filter(campaign_id=campaign_id)
-    if metrics is not None:
-        cells = cells.filter(metric__in=list(metrics))
-    if date_from is not None:
-        cells = cells.filter(day__gte=date_from)
-    if date_to is not None:
-        cells = cells.filter(day__lte=date_to)
-    rows = (
-        cells.values(dimension, "metric").annotate(total=Sum("value")).order_by(dimension, "metric")
-    )
-    result = []
-    for row in rows:
-        value = row[dimension]
-        if dimension == "district" and value == NO_DISTRICT:
-            value = None
-        result.append({dimension: value, "metric": row["metric"], "total": int(row["total"])})
-    return result

@@ -31,6 +31,7 @@ class Signature(models.Model):
         on_delete=models.CASCADE,
         related_name="signatures",
         verbose_name=_("campaign"),
+        db_index=False,  # the (campaign, supporter) unique index serves it: one less to write
     )
     supporter = models.ForeignKey(
         "campaigns.Supporter",

@@ -12,7 +12,10 @@ NO_DISTRICT = -1
 class Counter(models.Model):
     """Headline total of one metric, split over shards so concurrent writers rarely wait."""
 
-    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    # The unique constraint's index starts with the campaign: no separate index to write.
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     metric = models.CharField(max_length=64)
     shard = models.PositiveSmallIntegerField(default=0)
     value = models.BigIntegerField(default=0)
@@ -33,7 +36,10 @@ class Counter(models.Model):
 class BreakdownCounter(models.Model):
     """The same totals rolled up per day, state, district and source code."""
 
-    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    # The unique constraint's index starts with the campaign: no separate index to write.
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     metric = models.CharField(max_length=64)
     day = models.DateField()
     state = models.CharField(max_length=2, blank=True, default="")
@@ -59,7 +65,10 @@ class BreakdownCounter(models.Model):
 class Participation(models.Model):
     """A supporter took at least one action on a campaign (makes 'supporters' exact)."""
 
-    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    # The unique constraint's index starts with the campaign: no separate index to write.
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     supporter = models.ForeignKey("campaigns.Supporter", on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 

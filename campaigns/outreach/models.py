@@ -261,14 +261,21 @@ class Delivery(models.Model):
     }
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # Both are served by the unique and (campaign, status) indexes below; every status
+    # change rewrites each index of the row, so there is no separate index for them.
     letter = models.ForeignKey(
-        Letter, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("letter")
+        Letter,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("letter"),
+        db_index=False,
     )
     campaign = models.ForeignKey(
         "campaigns.Campaign",
         on_delete=models.PROTECT,
         related_name="deliveries",
         verbose_name=_("campaign"),
+        db_index=False,
     )
     supporter = models.ForeignKey(
         "campaigns.Supporter",

@@ -1,13 +1,15 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from actioncenter.exceptions import ApplicationError
 from campaigns.models import ConsentRecord, Signature, UpdatesSubscription
+from campaigns.rollups import Period, rollup_totals
 from campaigns.services.campaigns import campaign_set_status
 from campaigns.services.signatures import signature_create
 from campaigns.services.signups import signup_create
-from campaigns.totals import campaign_totals, campaign_totals_by, record_event
+from campaigns.totals import campaign_totals, record_event
 from tests.campaigns.factories import PartnerFactory, petition_campaign, signer
 from tests.legislators.factories import ZipDistrictFactory
 
@@ -62,30 +64,31 @@ def test_unknown_zip_is_attributed_to_nowhere(campaign):
     assert (signature.state, signature.district) == ("", None)
 
 
+def _signatures(by: dict) -> dict:
+    return {key: totals["signatures"] for key, totals in by.items() if "signatures" in totals}
+
+
 def test_breakdowns_by_state_district_source_and_day(campaign):
     ZipDistrictFactory(zcta="22150", state="VA", district=8)
     ZipDistrictFactory(zcta="94103", state="CA", district=11)
+    ZipDistrictFactory(zcta="10001", state="NY", district=8)
     signature_create(campaign=campaign, source="mail", **signer(1, zip_code="22150"))
     signature_create(campaign=campaign, source="mail", **signer(2, zip_code="22150"))
     signature_create(campaign=campaign, source="fb", **signer(3, zip_code="94103"))
-    by_state = campaign_totals_by(campaign.pk, "state", metrics=["signatures"])
-    assert by_state == [
-        {"state": "CA", "metric": "signatures", "total": 1},
-        {"state": "VA", "metric": "signatures", "total": 2},
-    ]
-    by_district = campaign_totals_by(campaign.pk, "district", metrics=["signatures"])
-    assert {row["district"]: row["total"] for row in by_district} == {8: 2, 11: 1}
-    by_source = campaign_totals_by(campaign.pk, "source", metrics=["signatures"])
-    assert {row["source"]: row["total"] for row in by_source} == {"fb": 1, "mail": 2}
-    by_day = campaign_totals_by(campaign.pk, "day", metrics=["signatures"])
-    assert [row["total"] for row in by_day] == [3]
+    signature_create(campaign=campaign, source="fb", **signer(4, zip_code="10001"))
+    by = rollup_totals(campaign.pk, Period(), today=timezone.localdate())
+    assert _signatures(by["state"]) == {"CA": 1, "VA": 2, "NY": 1}
+    # District 8 of Virginia and district 8 of New York are different seats.
+    assert _signatures(by["district"]) == {("VA", 8): 2, ("CA", 11): 1, ("NY", 8): 1}
+    assert _signatures(by["source"]) == {"fb": 2, "mail": 2}
+    assert _signatures(by["day"]) == {timezone.localdate(): 4}
 
 
 def test_breakdown_by_day_respects_the_date_range(campaign):
     record_event(campaign_id=campaign.pk, metric="letters", day=date(2026, 1, 1))
     record_event(campaign_id=campaign.pk, metric="letters", day=date(2026, 2, 1), amount=4)
-    rows = campaign_totals_by(campaign.pk, "day", date_from=date(2026, 1, 15))
-    assert rows == [{"day": date(2026, 2, 1), "metric": "letters", "total": 4}]
+    by = rollup_totals(campaign.pk, Period(date(2026, 1, 15), None), today=date(2026, 2, 1))
+    assert by["day"] == {date(2026, 2, 1): {"letters": 4}}
     assert campaign_totals(campaign.pk) == {"letters": 5}
 
 
