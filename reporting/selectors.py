@@ -86,11 +86,6 @@ class Headline:
         return self.totals.get(metric, 0)
 
     @property
-    def has_new_supporters(self) -> bool:
-        """Shown once the "supporters_new" counter (first action ever) is recorded."""
-        return "supporters_new" in self.totals
-
-    @property
     def personalized_percent(self) -> float | None:
         letters = self.get("letters")
         return round(100 * self.get("letters_personalized") / letters, 1) if letters else None

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from actioncenter.exceptions import ApplicationError
 from campaigns.models import Campaign, ConsentRecord, Partner, Signature
 from campaigns.services.attribution import place_for_zip
-from campaigns.services.participation import participation_record
+from campaigns.services.participation import participation_metrics
 from campaigns.services.signatures_pg import signature_insert_statement
 from campaigns.services.subscriptions import subscription_request
 from campaigns.services.supporters import supporter_upsert
@@ -126,8 +126,7 @@ def _signature_create(
         return Signature.objects.get(campaign=campaign, supporter=supporter), False
     signature._state.adding = False
     metrics = ["signatures"]
-    if participation_record(campaign_id=campaign.pk, supporter_id=supporter.pk):
-        metrics.append("supporters")
+    metrics += participation_metrics(campaign_id=campaign.pk, supporter=supporter)
     record_events(
         campaign_id=campaign.pk,
         metrics=metrics,

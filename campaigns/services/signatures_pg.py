@@ -2,7 +2,8 @@
 
 The statement upserts the supporter, inserts the signature unless this person already
 signed, notes their participation and adds to the counters and consents, all only when the
-signature is new. Being one statement it is atomic on its own, and the unique constraints
+signature is new. A supporter row the statement inserted (`xmax = 0`) makes the signer a
+new supporter as well. Being one statement it is atomic on its own, and the unique constraints
 keep it exact under any concurrency. Semantics match the portable path in signatures.py.
 """
 
@@ -32,7 +33,7 @@ WITH place AS (
         zip_code = CASE WHEN excluded.zip_code <> '' THEN excluded.zip_code
                         ELSE s.zip_code END,
         updated_at = excluded.updated_at
-    RETURNING id
+    RETURNING id, (xmax = 0) AS inserted
 ), sig AS (
     INSERT INTO campaigns_signature (campaign_id, supporter_id, zip_code, state, district,
         comment, source, show_publicly, created_at)
@@ -50,6 +51,10 @@ WITH place AS (
     SELECT 1 AS position, 'signatures' AS metric, state, district FROM sig
     UNION ALL
     SELECT 2, 'supporters', sig.state, sig.district FROM sig JOIN part USING (supporter_id)
+    UNION ALL
+    SELECT 3, 'supporters_new', sig.state, sig.district
+    FROM sig JOIN part USING (supporter_id) JOIN sup ON sup.id = sig.supporter_id
+    WHERE sup.inserted
 ), counted AS (
     INSERT INTO campaigns_counter (campaign_id, metric, shard, value)
     SELECT %(campaign)s, metric, %(shard)s, 1 FROM events ORDER BY position

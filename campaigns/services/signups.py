@@ -6,7 +6,7 @@ from actioncenter.exceptions import ApplicationError
 from campaigns.models import Campaign, ConsentRecord, OrganizationSignOn, Signup
 from campaigns.services.attribution import place_for_zip
 from campaigns.services.audit import audit_record
-from campaigns.services.participation import participation_record
+from campaigns.services.participation import participation_metrics
 from campaigns.services.signatures import campaign_require_live
 from campaigns.services.subscriptions import subscription_request
 from campaigns.services.supporters import consent_record, supporter_upsert
@@ -55,8 +55,7 @@ def signup_create(
     except IntegrityError:
         return Signup.objects.get(campaign=campaign, supporter=supporter), False
     metrics = ["signups"]
-    if participation_record(campaign_id=campaign.pk, supporter_id=supporter.pk):
-        metrics.append("supporters")
+    metrics += participation_metrics(campaign_id=campaign.pk, supporter=supporter)
     record_events(
         campaign_id=campaign.pk,
         metrics=metrics,

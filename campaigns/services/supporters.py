@@ -39,6 +39,15 @@ def supporter_upsert(
     )
 
 
+def supporter_is_new(supporter: Supporter) -> bool:
+    """Whether `supporter_upsert` just created this supporter (rather than updating one).
+
+    The upsert writes the same instant to both timestamps when it inserts and moves only
+    `updated_at` when it updates.
+    """
+    return supporter.created_at == supporter.updated_at
+
+
 def consent_record(
     *,
     supporter: Supporter,

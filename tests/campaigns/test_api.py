@@ -27,7 +27,7 @@ def test_campaign_list_shows_public_campaigns_only(client, campaign):
 def test_campaign_detail_includes_sanitized_story_and_totals(client, campaign):
     signature_create(campaign=campaign, **signer(1))
     data = client.get(f"/api/v1/campaigns/{campaign.slug}").json()
-    assert data["totals"] == {"signatures": 1, "supporters": 1}
+    assert data["totals"] == {"signatures": 1, "supporters": 1, "supporters_new": 1}
     assert "<h2>" in data["body_html"]
 
 
@@ -37,7 +37,7 @@ def test_totals_endpoint_is_exact(client, campaign):
     signature_create(campaign=campaign, **signer(1))
     data = client.get(f"/api/v1/campaigns/{campaign.slug}/totals").json()
     assert data == {"slug": campaign.slug, "goal": 100,
-                    "totals": {"signatures": 3, "supporters": 3}}  # fmt: skip
+                    "totals": {"signatures": 3, "supporters": 3, "supporters_new": 3}}  # fmt: skip
 
 
 def test_unknown_or_draft_campaign_is_404(client):

@@ -94,4 +94,4 @@ def test_individual_can_join_the_movement(client, campaign):
     }
     assert client.post(url, data).status_code == 200
     assert client.post(url, data).status_code == 200
-    assert campaign_totals(campaign.pk) == {"signups": 1, "supporters": 1}
+    assert campaign_totals(campaign.pk) == {"signups": 1, "supporters": 1, "supporters_new": 1}

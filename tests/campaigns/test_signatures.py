@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_signing_counts_one_signature_and_one_supporter(campaign):
     _signature, created = signature_create(campaign=campaign, **signer(1))
     assert created
-    assert campaign_totals(campaign.pk) == {"signatures": 1, "supporters": 1}
+    assert campaign_totals(campaign.pk) == {"signatures": 1, "supporters": 1, "supporters_new": 1}
 
 
 def test_second_signature_with_same_email_is_not_counted(campaign):
@@ -34,7 +34,15 @@ def test_person_who_signs_and_joins_is_one_distinct_supporter(campaign):
     signature_create(campaign=campaign, **signer(1))
     signup_create(campaign=campaign, **signer(1))
     totals = campaign_totals(campaign.pk)
-    assert totals == {"signatures": 1, "signups": 1, "supporters": 1}
+    assert totals == {"signatures": 1, "signups": 1, "supporters": 1, "supporters_new": 1}
+
+
+def test_a_supporter_we_already_knew_is_not_new_on_the_next_campaign(campaign):
+    signature_create(campaign=campaign, **signer(1))
+    other = petition_campaign()
+    signature_create(campaign=other, **signer(1, email="SIGNER1@example.org"))
+    signature_create(campaign=other, **signer(2))
+    assert campaign_totals(other.pk) == {"signatures": 2, "supporters": 2, "supporters_new": 1}
 
 
 def test_totals_are_per_campaign(campaign):

@@ -96,6 +96,27 @@ def test_totals_count_letters_personalization_and_queued_deliveries(
     assert totals["letters"] == 2
     assert totals["letters_personalized"] == 1
     assert totals["deliveries_queued"] == 6
+    assert totals["supporters"] == 2
+    assert totals["supporters_new"] == 2
+
+
+def test_a_signer_who_writes_is_still_one_supporter(action, django_capture_on_commit_callbacks):
+    from campaigns.services.signatures import signature_create
+    from tests.campaigns.factories import PetitionFactory
+
+    PetitionFactory(campaign=action.campaign)
+    signature_create(
+        campaign=action.campaign,
+        first_name="Ana",
+        last_name="Lopez",
+        email="writer@example.org",
+        zip_code="22150",
+    )
+    with django_capture_on_commit_callbacks(execute=False):
+        submit(action, email="Writer@Example.org")
+    totals = campaign_totals(action.campaign_id)
+    assert (totals["signatures"], totals["letters"]) == (1, 1)
+    assert totals["supporters"] == 1
 
 
 def test_personal_note_travels_apart_from_the_organizer_text(action):

@@ -25,7 +25,9 @@ def test_totals_by_state_match_the_signatures(api):
         reverse("staff-totals"), {"campaign": campaign.slug, "dimension": "state"}
     ).json()
     assert body["totals"]["signatures"] == 3
-    assert body["breakdown"] == [{"key": "NY", "totals": {"signatures": 3, "supporters": 3}}]
+    assert body["breakdown"] == [
+        {"key": "NY", "totals": {"signatures": 3, "supporters": 3, "supporters_new": 3}}
+    ]
 
 
 def test_totals_by_district_name_the_district(api):

@@ -38,6 +38,10 @@ def test_campaign_page_shows_exact_totals_charts_and_tables(client, busy_campaig
     assert "NY-12" in html
     assert "partner-x" in html
     assert "<dd>4</dd>" in html  # signatures
+    page = lxml.html.fromstring(html)
+    stats = {stat.findtext("dt"): stat.findtext("dd") for stat in page.find_class("stat")}
+    assert stats["Distinct supporters"] == "4"
+    assert stats["New supporters"] == "4"  # none of them had acted with us before
 
 
 def test_date_range_outside_the_activity_shows_zero(client, busy_campaign):

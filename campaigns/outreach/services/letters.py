@@ -9,11 +9,13 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from actioncenter.exceptions import ApplicationError
+from campaigns.models import Supporter
 from campaigns.outreach.models import Delivery, LegislatorStance, Letter, LetterAction
 from campaigns.outreach.offices import Recipient, legislator_values, supporter_values
 from campaigns.outreach.templating import render_text, validate_template
+from campaigns.services.participation import participation_metrics
 from campaigns.services.supporters import supporter_upsert
-from campaigns.totals import record_event
+from campaigns.totals import record_deltas
 from legislators.models import Legislator
 from legislators.selectors import committee_members
 from legislators.services.lookup import LookupResult
@@ -205,7 +207,7 @@ def _letter_create(action, supporter, sender, draft, recipients, district, sourc
     deliveries = Delivery.objects.bulk_create(
         [_delivery_for(letter, action, recipient, names, draft) for recipient in recipients]
     )
-    _count_letter(letter, queued=len(deliveries))
+    _count_letter(letter, supporter, queued=len(deliveries))
     from campaigns.outreach.tasks import delivery_send_task, letter_receipt_email_task
 
     for delivery in deliveries:
@@ -236,14 +238,17 @@ def _delivery_for(letter, action, recipient: Recipient, names, draft) -> Deliver
     )
 
 
-def _count_letter(letter: Letter, *, queued: int) -> None:
-    where = {
-        "campaign_id": letter.campaign_id,
-        "state": letter.state,
-        "district": letter.district,
-        "source": letter.source,
-    }
-    record_event(metric="letters", **where)
+def _count_letter(letter: Letter, supporter: Supporter, *, queued: int) -> None:
+    """Letters, personalized letters, queued deliveries and supporters, in one write."""
+    deltas = {"letters": 1, "deliveries_queued": queued}
     if letter.personalized:
-        record_event(metric="letters_personalized", **where)
-    record_event(metric="deliveries_queued", amount=queued, **where)
+        deltas["letters_personalized"] = 1
+    for metric in participation_metrics(campaign_id=letter.campaign_id, supporter=supporter):
+        deltas[metric] = 1
+    record_deltas(
+        campaign_id=letter.campaign_id,
+        deltas=deltas,
+        state=letter.state,
+        district=letter.district,
+        source=letter.source,
+    )
