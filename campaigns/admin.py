@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from actioncenter.exceptions import ApplicationError
@@ -19,6 +21,7 @@ from campaigns.models import (
 )
 from campaigns.services.campaigns import campaign_set_status
 from campaigns.services.signups import organization_signon_review
+from reporting.roles import PREVIEW_CAMPAIGN
 
 
 class OrderedInline(admin.StackedInline):
@@ -89,6 +92,31 @@ class CampaignAdmin(admin.ModelAdmin):
         _status_action(Campaign.Status.CLOSED, _("Close")),
         _status_action(Campaign.Status.ARCHIVED, _("Archive")),
     ]
+    # Adds "Preview as a supporter" next to "History" for those who may preview.
+    change_form_template = "campaigns/admin/campaign_change_form.html"
+
+    def view_on_site(self, obj):
+        # Supporters cannot open a draft: the preview link stands in for it.
+        return obj.get_absolute_url() if obj.status in Campaign.PUBLIC_STATUSES else None
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        can_preview = request.user.has_perm(PREVIEW_CAMPAIGN)
+        extra_context = {**(extra_context or {}), "can_preview": can_preview}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_list_display(self, request):
+        columns = super().get_list_display(request)
+        if request.user.has_perm(PREVIEW_CAMPAIGN):
+            return [*columns, "preview_link"]
+        return columns
+
+    @admin.display(description=_("Preview"))
+    def preview_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("reporting:campaign-preview", args=[obj.slug]),
+            _("Preview as a supporter"),
+        )
 
 
 @admin.register(OrganizationSignOn)

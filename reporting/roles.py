@@ -18,6 +18,8 @@ ROLE_NAMES = (ORGANIZER, REPORTER, ADMIN)
 
 VIEW_DASHBOARD = "reporting.view_dashboard"
 EXPORT_DATA = "reporting.export_data"
+# Seeing a campaign as supporters will, drafts included: whoever may edit campaigns.
+PREVIEW_CAMPAIGN = "campaigns.change_campaign"
 
 # Apps whose rows staff work with.
 CAMPAIGN_APPS = ("campaigns", "outreach")

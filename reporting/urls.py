@@ -21,6 +21,11 @@ urlpatterns = [
         preview.CampaignPagePreviewView.as_view(),
         name="campaign-preview-page",
     ),
+    path(
+        campaign + "preview/pages/<slug:page>/",
+        preview.CampaignFormPreviewView.as_view(),
+        name="campaign-preview-form",
+    ),
     path(campaign + "offices/", offices.OfficePickView.as_view(), name="office-pick"),
     path(office, offices.OfficeReportView.as_view(), name="office"),
     path(

@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.db.models import Count, Max, Q
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.text import format_lazy
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -21,11 +21,24 @@ from campaigns.outreach.models import (
 from campaigns.outreach.services.deliveries import deliveries_retry
 from campaigns.outreach.templating import MERGE_FIELDS
 
-FIELDS_HELP = format_lazy(
-    "{} {}",
-    _("Merge fields you can use:"),
-    ", ".join("{{ " + name + " }}" for name in MERGE_FIELDS),
-)
+
+def merge_fields_help(intro="") -> str:
+    """Help text listing every merge field and what it becomes (built per request, translated)."""
+    items = format_html_join(
+        "",
+        "<li><code>{}</code>: {}</li>",
+        (("{{ " + name + " }}", meaning) for name, meaning in MERGE_FIELDS.items()),
+    )
+    return format_html(
+        "{} {}<ul>{}</ul>{}",
+        intro,
+        _("Merge fields you can use:"),
+        items,
+        _(
+            "Any other name between double braces is refused when you save. The campaign's "
+            "preview shows the text filled in for a sample member of Congress."
+        ),
+    )
 
 
 class LegislatorStanceInline(admin.TabularInline):
@@ -54,8 +67,7 @@ class LetterActionAdmin(admin.ModelAdmin):
                     "template_opposing",
                     "editable",
                     "personal_story_prompt",
-                ],
-                "description": FIELDS_HELP,
+                ]
             },
         ),
         (_("Recipients"), {"fields": ["targets", "chambers", "fixed_legislators", "committee"]}),
@@ -72,6 +84,20 @@ class LetterActionAdmin(admin.ModelAdmin):
         (None, {"fields": ["created_at", "updated_at"]}),
     ]
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        fields = form.base_fields  # empty for read-only viewers
+        if "template" in fields:
+            fields["template"].help_text = merge_fields_help(intro=fields["template"].help_text)
+        for name in ("template_supporting", "template_opposing"):
+            if name in fields:
+                fields[name].help_text = format_html(
+                    "{} {}",
+                    fields[name].help_text,
+                    _("The merge fields listed under the letter work here too."),
+                )
+        return form
+
 
 @admin.register(CallAction)
 class CallActionAdmin(admin.ModelAdmin):
@@ -80,7 +106,8 @@ class CallActionAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        form.base_fields["script"].help_text = FIELDS_HELP
+        if "script" in form.base_fields:  # absent for read-only viewers
+            form.base_fields["script"].help_text = merge_fields_help()
         return form
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from campaigns.forms import PetitionForm
+from campaigns.models import Campaign
 from campaigns.selectors import campaign_featured, campaign_get_public, campaign_page_context
 
 
@@ -37,12 +38,27 @@ def share_links(campaign, request) -> list[dict]:
     ]
 
 
-def campaign_page(request, campaign, *, form=None, status=200, template="campaigns/detail.html"):
+def campaign_page(
+    request, campaign, *, form=None, status=200, template="campaigns/detail.html", preview=None
+):
+    """The campaign page. `preview` (staff only) holds the preview pages' URLs: a draft is then
+    shown as it will look once live, and every action link and form points at those pages."""
     context = campaign_page_context(campaign)
     source = source_code(request)
-    if form is None and campaign.accepts_actions and context["cards"]:
+    takes_actions = campaign.accepts_actions or (
+        preview is not None and campaign.status == Campaign.Status.DRAFT
+    )
+    offers_petition = any(card["kind"].slug == "petition" for card in context["cards"])
+    if form is None and takes_actions and offers_petition:
         form = PetitionForm(partners=context["cosponsors"], initial={"source": source})
+    if preview is not None:
+        context["cards"] = [
+            {**card, "preview_url": preview["card_urls"].get(card["kind"].slug, "")}
+            for card in context["cards"]
+        ]
     context.update(
+        takes_actions=takes_actions,
+        staff_preview=preview,
         petition_form=form,
         source=source,
         share_links=share_links(campaign, request),

@@ -1,26 +1,104 @@
-"""Organizer tools: see a campaign as a supporter would before publishing it."""
+"""Organizer tools: see a campaign as a supporter would before publishing it.
+
+Every preview view answers GET only: the forms shown post back to the preview page they are
+on, which refuses the POST (405), so nothing is submitted or counted from a preview.
+"""
 
 from __future__ import annotations
 
 from django.apps import apps
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from campaigns.forms import OrganizationSignOnForm, SignupForm, UpdatesForm
 from campaigns.models import Campaign
+from campaigns.selectors import campaign_action_cards
 from campaigns.views.pages import campaign_page
 from legislators.models import Legislator
 from reporting.permissions import StaffPermissionMixin
+from reporting.roles import PREVIEW_CAMPAIGN
 
-PREVIEW_PERMISSION = "campaigns.change_campaign"
+# The supporter pages besides the campaign page: {name: (template, form class or None)}.
+PREVIEW_PAGES = {
+    "join": ("campaigns/signup.html", SignupForm),
+    "organization": ("campaigns/organization_signon.html", OrganizationSignOnForm),
+    "updates": ("campaigns/updates.html", UpdatesForm),
+    "donate": ("campaigns/leaving.html", None),
+}
 
 
-class CampaignPreviewView(StaffPermissionMixin, TemplateView):
-    """The campaign (any status) with its letters and call script for a sample legislator."""
+def preview_urls(campaign, *, form_action: str) -> dict:
+    """Where the preview's links and forms go instead of the live pages."""
+    slug = campaign.slug
+    overview = reverse("reporting:campaign-preview", args=[slug])
+    page = reverse("reporting:campaign-preview-page", args=[slug])
+    pages = {
+        name: reverse("reporting:campaign-preview-form", args=[slug, name])
+        for name in PREVIEW_PAGES
+    }
+    return {
+        "overview_url": overview,
+        "page_url": page,
+        "form_action": form_action,
+        "join_url": pages["join"],
+        "organization_url": pages["organization"],
+        "updates_url": pages["updates"],
+        "donate_url": pages["donate"],
+        # What each action kind's card opens (letters and calls: the texts on the overview).
+        "card_urls": {
+            "petition": page + "#petition",
+            "signup": pages["join"],
+            "letter": overview + "#outreach",
+            "call": overview + "#outreach",
+        },
+    }
+
+
+# How the overview names the link of each action kind's card.
+CARD_LINK_LABELS = {
+    "petition": gettext_lazy("The petition form on the campaign page"),
+    "letter": gettext_lazy("The letters, filled in for a sample member of Congress (below)"),
+    "call": gettext_lazy("The call script, filled in for a sample member of Congress (below)"),
+}
+
+
+def preview_pages(campaign, urls: dict) -> list[dict]:
+    """Links to the supporter pages of each action kind the campaign offers."""
+    entries = []
+    for card in campaign_action_cards(campaign):
+        kind, config = card["kind"], card["config"]
+        label = CARD_LINK_LABELS.get(kind.slug, kind.cta)
+        links = [{"label": label, "url": urls["card_urls"].get(kind.slug, "")}]
+        if kind.slug == "signup":
+            links = [{"label": _("Join as a person"), "url": urls["join_url"]}]
+            if config.accepts_organizations:
+                links.append(
+                    {"label": _("Sign on as an organization"), "url": urls["organization_url"]}
+                )
+        entries.append({"label": kind.label, "links": [link for link in links if link["url"]]})
+    return entries
+
+
+class PreviewMixin(StaffPermissionMixin):
+    permission_required = PREVIEW_CAMPAIGN
+    http_method_names = ["get", "head", "options"]
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class CampaignPreviewView(PreviewMixin, TemplateView):
+    """The campaign (any status): links to each supporter page, and its letters and call
+    script for a sample legislator."""
 
     template_name = "reporting/preview.html"
-    permission_required = PREVIEW_PERMISSION
 
     def get_context_data(self, **kwargs):
         campaign = get_object_or_404(Campaign, slug=self.kwargs["slug"])
@@ -29,8 +107,11 @@ class CampaignPreviewView(StaffPermissionMixin, TemplateView):
         )
         chosen = self.request.GET.get("legislator", "")
         legislator = members.filter(bioguide_id=chosen).first() or members.first()
+        urls = preview_urls(campaign, form_action=self.request.path)
         return super().get_context_data(
             campaign=campaign,
+            urls=urls,
+            pages=preview_pages(campaign, urls),
             legislators=members,
             legislator=legislator,
             texts=outreach_previews(campaign, legislator),
@@ -75,13 +156,30 @@ def outreach_previews(campaign, legislator) -> list[dict]:
     return texts
 
 
-class CampaignPagePreviewView(StaffPermissionMixin, View):
-    """The public campaign page exactly as supporters will see it, also while a draft."""
-
-    permission_required = PREVIEW_PERMISSION
+class CampaignPagePreviewView(PreviewMixin, View):
+    """The public campaign page as supporters will see it; a draft as it will be once live."""
 
     def get(self, request, slug):
         campaign = get_object_or_404(Campaign, slug=slug)
-        response = campaign_page(request, campaign)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+        return campaign_page(
+            request, campaign, preview=preview_urls(campaign, form_action=request.path)
+        )
+
+
+class CampaignFormPreviewView(PreviewMixin, View):
+    """A supporter page reached from the campaign page (join, sign on, updates, donate)."""
+
+    def get(self, request, slug, page):
+        if page not in PREVIEW_PAGES:
+            raise Http404
+        campaign = get_object_or_404(Campaign, slug=slug)
+        if page == "donate" and not campaign.donation_url:
+            raise Http404
+        template, form_class = PREVIEW_PAGES[page]
+        context = {
+            "campaign": campaign,
+            "form": form_class() if form_class else None,
+            "source": "",
+            "staff_preview": preview_urls(campaign, form_action=request.path),
+        }
+        return render(request, template, context)

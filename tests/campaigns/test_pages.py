@@ -106,6 +106,14 @@ def test_draft_campaign_is_not_public(client):
     assert client.get(campaign.get_absolute_url()).status_code == 404
 
 
+def test_campaign_without_a_petition_offers_no_petition_form(client):
+    campaign = CampaignFactory()
+    factories.SignupActionFactory(campaign=campaign)
+    html = _page(client, campaign)
+    assert "Join the movement" in html
+    assert 'id="petition"' not in html
+
+
 def test_signing_from_the_page_redirects_to_thanks_with_share_links(client, campaign):
     url = reverse("campaigns:petition-sign", args=[campaign.slug]) + "?source=newsletter"
     response = client.post(url, signer(1), follow=True)
