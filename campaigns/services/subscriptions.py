@@ -60,6 +60,13 @@ def subscription_request(*, supporter: Supporter, campaign: Campaign) -> Updates
     return subscription
 
 
+def subscription_for_confirmation(*, token: str) -> UpdatesSubscription:
+    """The subscription a confirmation link is for, changing nothing (raises if the link is
+    invalid or expired): the page behind the link asks the person to press a button, so a
+    mail scanner that opens every link cannot confirm for them."""
+    return _subscription_from(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE.total_seconds())
+
+
 @transaction.atomic
 def subscription_confirm(*, token: str) -> UpdatesSubscription:
     """Confirm from the emailed link (valid for CONFIRM_MAX_AGE); repeating is harmless."""

@@ -1,4 +1,5 @@
-"""Links from emails: confirm the updates list, unsubscribe in one click (no login)."""
+"""Links from emails: confirm the updates list (with a button, so that a mail scanner
+opening the link confirms nothing), unsubscribe in one click (no login)."""
 
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
@@ -7,7 +8,12 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
 from actioncenter.exceptions import ApplicationError
-from campaigns.services.subscriptions import subscription_confirm, subscription_unsubscribe
+from campaigns.models import UpdatesSubscription
+from campaigns.services.subscriptions import (
+    subscription_confirm,
+    subscription_for_confirmation,
+    subscription_unsubscribe,
+)
 
 
 def _result(request, *, heading, text, campaign=None, status=200):
@@ -16,11 +22,27 @@ def _result(request, *, heading, text, campaign=None, status=200):
 
 
 class SubscriptionConfirmView(View):
+    """The emailed link opens a page with one button; only pressing it confirms."""
+
     def get(self, request, token):
+        try:
+            subscription = subscription_for_confirmation(token=token)
+        except ApplicationError as error:
+            return _result(request, heading=_("Link not accepted"), text=error.message, status=400)
+        if subscription.status == UpdatesSubscription.Status.CONFIRMED:
+            return self._confirmed(request, subscription)
+        context = {"campaign": subscription.campaign}
+        return render(request, "campaigns/subscription_confirm.html", context)
+
+    def post(self, request, token):
         try:
             subscription = subscription_confirm(token=token)
         except ApplicationError as error:
             return _result(request, heading=_("Link not accepted"), text=error.message, status=400)
+        return self._confirmed(request, subscription)
+
+    @staticmethod
+    def _confirmed(request, subscription):
         return _result(
             request,
             heading=_("You are subscribed"),

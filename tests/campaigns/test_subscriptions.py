@@ -44,16 +44,21 @@ def test_opting_in_sends_one_confirmation_email_after_commit(
     assert message.extra_headers["List-Unsubscribe"].startswith("<http")
 
 
-def test_following_the_link_confirms_the_subscription(client, campaign):
+def test_the_link_asks_for_a_press_of_the_button_before_confirming(client, campaign):
     signature_create(campaign=campaign, updates_opt_in=True, **signer(1))
     subscription = UpdatesSubscription.objects.get()
     url = reverse("campaigns:subscription-confirm", args=[confirm_token(subscription)])
-    response = client.get(url)
-    assert response.status_code == 200
+    page = client.get(url)  # what a mail scanner opening every link would do
+    assert page.status_code == 200
+    assert "Yes, send me updates" in page.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.status == "pending"
+    response = client.post(url)
     assert "You are subscribed" in response.content.decode()
     subscription.refresh_from_db()
     assert subscription.status == "confirmed"
     assert ConsentRecord.objects.filter(purpose="updates").count() == 1
+    assert "You are subscribed" in client.get(url).content.decode()  # link opened again
 
 
 def test_expired_confirmation_link_is_refused(client, campaign):
@@ -124,4 +129,6 @@ def test_updates_page_subscribes_with_double_opt_in(
     assert len(mailoutbox) == 1
     confirm = urlsplit(_link(mailoutbox[0].body, "confirm")).path
     assert client.get(confirm).status_code == 200
+    assert UpdatesSubscription.objects.get().status == "pending"  # opening is not confirming
+    assert client.post(confirm).status_code == 200
     assert UpdatesSubscription.objects.get().status == "confirmed"
