@@ -12,6 +12,7 @@ action (only today's cells are summed again) and repeated views while nothing
 changes. Goal: under 1 s, and within 1.5x of the empty campaign.
 
     .venv/bin/python bench/bench_dashboard.py [--actions 1000000] [--repeat 7] [--keep]
+        [--reuse]   (--reuse: measure the database a --keep run left, without seeding again)
 
 With ACTIONCENTER_TEST_DATA pointing at the reference data, the ZIP crosswalk and the
 current members are loaded first, so the actions spread over every district.
@@ -106,10 +107,14 @@ def main() -> int:
     parser.add_argument("--actions", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--reuse", action="store_true", help="use the database a --keep run left")
     args = parser.parse_args()
     if not postgres_available():
         return 0
-    recreate_database()
+    if args.reuse:
+        args.keep = True
+    else:
+        recreate_database()
     setup_django()
     try:
         return run(args)
@@ -119,6 +124,20 @@ def main() -> int:
         connections.close_all()
         if not args.keep:
             drop_database()
+
+
+def seed(actions: int) -> None:
+    from django.core.management import call_command
+
+    data = os.environ.get("ACTIONCENTER_TEST_DATA", "")
+    if data:  # real ZIPs and members: actions spread over every district, as in production
+        call_command("load_legislators", source=data, verbosity=0)
+    started = time.perf_counter()
+    call_command(
+        "seed_activity", campaign="bench-busy", actions=actions, days=120, verbosity=0,
+    )  # fmt: skip
+    call_command("seed_activity", campaign="bench-empty", actions=0, verbosity=0)
+    print(f"seeded {actions:,} actions in {time.perf_counter() - started:.1f} s")
 
 
 def run(args) -> int:
@@ -131,18 +150,9 @@ def run(args) -> int:
     from django.utils import timezone
 
     call_command("migrate", verbosity=0)
-    data = os.environ.get("ACTIONCENTER_TEST_DATA", "")
-    if data:  # real ZIPs and members: actions spread over every district, as in production
-        call_command("load_legislators", source=data, verbosity=0)
-    started = time.perf_counter()
-    call_command(
-        "seed_activity", campaign="bench-busy", actions=args.actions, days=120,
-        verbosity=0,
-    )  # fmt: skip
-    call_command("seed_activity", campaign="bench-empty", actions=0, verbosity=0)
-    print(f"seeded {args.actions:,} actions in {time.perf_counter() - started:.1f} s")
-
-    user = User.objects.create_user("bench-reporter", password="bench-password-1234")  # noqa: S106
+    if not args.reuse:
+        seed(args.actions)
+    user, _created = User.objects.get_or_create(username="bench-reporter")
     user.groups.add(Group.objects.get(name="Reporter"))
     client = Client()
     client.force_login(user)

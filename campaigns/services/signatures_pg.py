@@ -9,6 +9,7 @@ keep it exact under any concurrency. Semantics match the portable path in signat
 
 import random
 
+import psycopg
 from django.db import connection
 from django.utils import timezone
 
@@ -115,7 +116,19 @@ def signature_insert_statement(
         "purposes": purposes,
         "partner_ids": [int(pk) for pk in partner_ids],
     }
-    with connection.cursor() as cursor:
-        cursor.execute(SQL, params)
-        supporter_id, signature_id, state, district = cursor.fetchone()
+    supporter_id, signature_id, state, district = _execute_prepared(params)
     return supporter_id, signature_id, state or "", district, now
+
+
+def _execute_prepared(params: dict) -> tuple:
+    """Run SQL as a server-side prepared statement.
+
+    Planning this statement takes as long as running it. Django's cursors bind
+    parameters on the client, which plans every execution; a server-binding psycopg
+    cursor with prepare=True plans once per connection and reuses the plan.
+    """
+    connection.close_if_health_check_failed()  # as connection.cursor() does (CONN_HEALTH_CHECKS)
+    connection.ensure_connection()
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(SQL, params, prepare=True)
+        return cursor.fetchone()
