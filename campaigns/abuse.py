@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from actioncenter.exceptions import ApplicationError
 
 HONEYPOT_FIELD = "website_url"
-DEFAULT_LIMITS = {"ip": "30/600", "email": "6/3600"}  # attempts / seconds
+DEFAULT_LIMITS = {"ip": "30/600", "email": "6/3600"}  # attempts / seconds, unless settings say
 
 
 class RateLimited(ApplicationError):

@@ -275,6 +275,12 @@ CORS_URLS_REGEX = r"^/api/v1/.*$"
 # --- Rate limits (django-ratelimit) -----------------------------------------
 RATELIMIT_VIEW = "actioncenter.views.rate_limited"
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
+# Supporter actions (sign, join, subscribe, write): "attempts/seconds" per client address
+# and per email address.
+CAMPAIGNS_RATE_LIMITS = {
+    "ip": env("RATE_LIMIT_PER_IP", default="30/600"),
+    "email": env("RATE_LIMIT_PER_EMAIL", default="6/3600"),
+}
 
 # --- Logging: JSON lines on stdout, never personal data ------------------------
 LOG_LEVEL = env("LOG_LEVEL", default="INFO")

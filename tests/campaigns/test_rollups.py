@@ -164,3 +164,24 @@ def test_a_day_is_folded_only_once_it_has_been_over_for_a_while(settings):
     later = dt.datetime(2026, 3, 10, 0, 30, tzinfo=zone)
     assert fold_target(just_after_midnight) == dt.date(2026, 3, 8)
     assert fold_target(later) == dt.date(2026, 3, 9)
+
+
+@pytest.mark.django_db
+def test_rebuild_command_picks_up_counters_written_for_past_days(campaign):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    past = timezone.localdate() - dt.timedelta(days=3)
+    record_event(campaign_id=campaign.pk, metric="signatures", state="NY", district=12, day=past)
+    rollups_fold(campaign.pk)
+    record_event(campaign_id=campaign.pk, metric="signatures", state="NY", district=12, day=past)
+    stale = rollup_totals(campaign.pk, Period(), today=timezone.localdate())["state"]["NY"]
+    assert stale == {"signatures": 1}  # the folded day does not see the late write
+    out = StringIO()
+    call_command("rebuild_rollups", campaign=campaign.slug, stdout=out)
+    assert f"{campaign.slug}: rollups rebuilt" in out.getvalue()
+    fresh = rollup_totals(campaign.pk, Period(), today=timezone.localdate())["state"]["NY"]
+    assert fresh == {"signatures": 2}
+    with pytest.raises(CommandError, match="No campaign"):
+        call_command("rebuild_rollups", campaign="no-such-campaign")
