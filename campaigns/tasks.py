@@ -17,6 +17,58 @@ def rollups_fold_all_task() -> int:
     return rollups_fold_all()
 
 
+SIGNON_EMAILS = {
+    "received": "received_email_at",
+    "approved": "approved_email_at",
+}
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+    soft_time_limit=30,
+    time_limit=60,
+)
+def organization_signon_email_send(signon_id: int, kind: str) -> bool:
+    """Tell an organization's contact that we received its sign-on ("received") or that it
+    is now listed ("approved"). Each email goes out once; True when this run sent it."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from campaigns.models import OrganizationSignOn
+
+    stamp = SIGNON_EMAILS[kind]
+    with transaction.atomic():
+        signon = (
+            OrganizationSignOn.objects.select_for_update()
+            .select_related("campaign")
+            .filter(pk=signon_id)
+            .first()
+        )
+        if signon is None or getattr(signon, stamp) is not None:
+            return False
+        if kind == "approved" and signon.status != OrganizationSignOn.Status.APPROVED:
+            return False  # the decision was reversed before the email went out
+        campaign = signon.campaign
+        with translation.override(campaign.language or settings.LANGUAGE_CODE):
+            context = {
+                "signon": signon,
+                "campaign": campaign,
+                "campaign_url": settings.SITE_URL + campaign.get_absolute_url(),
+                "site_name": settings.SITE_NAME,
+            }
+            subject = render_to_string(f"campaigns/email/signon_{kind}_subject.txt", context)
+            body = render_to_string(f"campaigns/email/signon_{kind}_body.txt", context)
+        EmailMessage(
+            " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [signon.contact_email]
+        ).send()
+        setattr(signon, stamp, timezone.now())
+        signon.save(update_fields=[stamp])
+    return True
+
+
 @shared_task(soft_time_limit=30, time_limit=60)
 def subscription_confirmation_send(subscription_id: int) -> None:
     """Email the double opt-in link (with an unsubscribe link, like every email)."""

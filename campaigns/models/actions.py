@@ -136,6 +136,10 @@ class OrganizationSignOn(models.Model):
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    # When the contact was told we received the request, and that it is listed: each
+    # email goes out once, however often its task runs.
+    received_email_at = models.DateTimeField(_("receipt emailed at"), null=True, blank=True)
+    approved_email_at = models.DateTimeField(_("listing emailed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["name", "pk"]

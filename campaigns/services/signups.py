@@ -99,7 +99,16 @@ def organization_signon_submit(
         signon.logo = logo
     signon.save()
     record_event(campaign_id=campaign.pk, metric="organization_requests", source=source)
+    _email_contact(signon, "received")
     return signon
+
+
+def _email_contact(signon: OrganizationSignOn, kind: str) -> None:
+    from campaigns.tasks import organization_signon_email_send
+
+    transaction.on_commit(
+        lambda: organization_signon_email_send.delay(signon.pk, kind), robust=True
+    )
 
 
 @transaction.atomic
@@ -129,4 +138,6 @@ def organization_signon_review(
         target=locked,
         details={"from": previous, "to": status, "campaign": locked.campaign_id},
     )
+    if approve:
+        _email_contact(locked, "approved")
     return locked

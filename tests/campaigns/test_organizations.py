@@ -95,3 +95,37 @@ def test_individual_can_join_the_movement(client, campaign):
     assert client.post(url, data).status_code == 200
     assert client.post(url, data).status_code == 200
     assert campaign_totals(campaign.pk) == {"signups": 1, "supporters": 1, "supporters_new": 1}
+
+
+def test_the_contact_hears_when_we_receive_and_when_we_list_the_organization(
+    client, campaign, mailoutbox, django_capture_on_commit_callbacks
+):
+    url = reverse("campaigns:organization-signon", args=[campaign.slug])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url,
+            {
+                "name": "Riverside\nShelter",
+                "contact_name": "Pat Doe",
+                "contact_email": "pat@example.org",
+            },
+        )
+    assert [message.to for message in mailoutbox] == [["pat@example.org"]]
+    assert "We received your organization's sign-on" in mailoutbox[0].subject
+    assert "reviews every organization" in mailoutbox[0].body
+    signon = OrganizationSignOn.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        organization_signon_review(signon=signon, approve=True)
+    assert len(mailoutbox) == 2
+    assert "is now listed" in mailoutbox[1].subject
+    assert campaign.get_absolute_url() in mailoutbox[1].body
+
+
+def test_each_contact_email_goes_out_once_however_often_the_task_runs(campaign, mailoutbox):
+    from campaigns.tasks import organization_signon_email_send
+
+    signon = OrganizationSignOnFactory(campaign=campaign)
+    assert organization_signon_email_send(signon.pk, "received") is True
+    assert organization_signon_email_send(signon.pk, "received") is False
+    assert organization_signon_email_send(signon.pk, "approved") is False  # not approved
+    assert len(mailoutbox) == 1
