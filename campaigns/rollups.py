@@ -280,11 +280,23 @@ def rollup_totals(
     recent_end = period.end or max(today, recent_start)
     if recent_start <= recent_end:
         parts.append(cell_totals(campaign_id, Period(recent_start, recent_end), metrics=metrics))
+    return _merged(parts)
+
+
+def _merged(parts: list[dict[str, dict]]) -> dict[str, dict]:
+    """The parts added together (the first, usually the largest, copied rather than summed)."""
+    if not parts:
+        return _empty()
     merged = _empty()
-    for part in parts:
+    for dimension, values in parts[0].items():
+        target = merged[dimension]
+        for key, totals in values.items():
+            target[key] = defaultdict(int, totals)
+    for part in parts[1:]:
         for dimension, values in part.items():
+            target = merged[dimension]
             for key, totals in values.items():
-                target = merged[dimension][key]
+                cell = target[key]
                 for metric, value in totals.items():
-                    target[metric] += value
+                    cell[metric] += value
     return merged

@@ -159,9 +159,8 @@ class CampaignReport:
     by_source: list[dict]
 
 
-# Breakdowns sum every rollup cell of a campaign; they are kept until the next counted
-# event (any event changes the headline counters, which are part of the cache key) and at
-# most this long.
+# A report is kept until the next counted event (any event changes the headline counters,
+# which are part of the cache key) and at most this long.
 REPORT_CACHE_SECONDS = 60
 
 
@@ -180,8 +179,15 @@ def campaign_report(campaign_id: int, period: DateRange, *, today: date) -> Camp
     return report
 
 
+# What the charts and breakdown tables show. Over the whole campaign the headline totals
+# come from the counters, so only these are summed from the day's cells; within a date
+# range every metric is (the totals are then the sum of the days).
+CHART_METRICS = frozenset({metric for metric, _label in ACTION_METRICS} | set(BREAKDOWN_METRICS))
+
+
 def _campaign_report(campaign_id, period, *, today, all_time) -> CampaignReport:
-    by = rollup_totals(campaign_id, _days(period), today=today, metrics=sorted(all_time))
+    metrics = sorted(all_time if period.is_set else CHART_METRICS.intersection(all_time))
+    by = rollup_totals(campaign_id, _days(period), today=today, metrics=metrics)
     totals = dict(all_time)
     if period.is_set:
         totals = defaultdict(int)

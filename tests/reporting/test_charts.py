@@ -74,3 +74,18 @@ def test_bars_are_sorted_largest_first_and_limited():
     svg = charts.horizontal_bars(rows, title="t", description="d", limit=5)
     assert svg.index("S29") < svg.index("S28")
     assert "S24" not in svg.replace("S29", "")
+
+
+def test_breakdown_rows_escape_names_and_group_numbers():
+    from django.utils import translation
+
+    from reporting.templatetags.report_tables import breakdown_body
+
+    rows = [{"key": "<script>x</script>", "actions": 1234567, "signatures": 3}, {"key": ""}]
+    html = str(breakdown_body(rows))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<td class="num">1,234,567</td>' in html
+    assert "(none)" in html  # a blank source code
+    with translation.override("es"):
+        assert "1\xa0234\xa0567" in str(breakdown_body(rows))
+    assert "No actions in this period." in str(breakdown_body([]))
