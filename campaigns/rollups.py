@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils import timezone
 
 from campaigns.models import BreakdownCounter, Rollup, RollupState
@@ -163,16 +163,25 @@ def _folded(campaign_id: int, period: Period, folded_through: dt.date) -> dict[s
     end = min(period.end or folded_through, folded_through)
     result = _empty()
     rows = Rollup.objects.filter(campaign_id=campaign_id)
-    whole = period.start is None and end == folded_through
-    if whole:  # the ALL_TIME rows, plus the per-day rows of the "day" dimension
-        rows = rows.filter(day=ALL_TIME) | rows.filter(dimension="day", day__lte=end)
-    else:
-        rows = rows.filter(day__lte=end).exclude(day=ALL_TIME)
-        if period.start is not None:
-            rows = rows.filter(day__gte=period.start)
     columns = ("dimension", "day", "metric", "state", "district", "source", "value")
-    for dimension, day, metric, state, district, source, value in rows.values_list(*columns):
-        result[dimension][_key(dimension, day, state, district, source)][metric] += value
+    if period.start is None and end == folded_through:
+        # The ALL_TIME rows, plus the per-day rows of the "day" dimension.
+        rows = rows.filter(day=ALL_TIME) | rows.filter(dimension="day", day__lte=end)
+        for dimension, day, metric, state, district, source, value in rows.values_list(*columns):
+            result[dimension][_key(dimension, day, state, district, source)][metric] += value
+        return _plain(result)
+    rows = rows.filter(day__lte=end).exclude(day=ALL_TIME)
+    if period.start is not None:
+        rows = rows.filter(day__gte=period.start)
+    for _dimension, day, metric, _state, _district, _source, value in rows.filter(
+        dimension="day"
+    ).values_list(*columns):
+        result["day"][day][metric] += value
+    # A range's other dimensions are summed by the database: one row per key and metric.
+    keys = ("dimension", "metric", "state", "district", "source")
+    summed = rows.exclude(dimension="day").values_list(*keys).annotate(total=Sum("value"))
+    for dimension, metric, state, district, source, total in summed.order_by():
+        result[dimension][_key(dimension, None, state, district, source)][metric] += total
     return _plain(result)
 
 
