@@ -276,8 +276,9 @@ class SupporterWriter:
             ],
             batch_size=2000,
         )
-        for action in planned:
+        for action in planned:  # each made-up person is new to us, and to the campaign
             self.events.add("supporters", action)
+            self.events.add("supporters_new", action)
         return supporters
 
 

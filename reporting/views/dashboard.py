@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from campaigns.models import Campaign
@@ -48,7 +49,12 @@ def capped(rows: list[dict], *, name: str, show_all: str, query: dict) -> Capped
     if show_all == name:
         text = _("Show the first %(count)s only") % {"count": TABLE_PREVIEW_ROWS}
         return CappedTable(rows, f"?{urlencode(params)}", text)
-    text = _("Show all %(count)s") % {"count": len(rows)}
+    count = len(rows)
+    if name == "districts":
+        text = ngettext("Show all %(count)s district", "Show all %(count)s districts", count)
+    else:
+        text = ngettext("Show all %(count)s source code", "Show all %(count)s source codes", count)
+    text = text % {"count": count}
     return CappedTable(rows[:TABLE_PREVIEW_ROWS], f"?{urlencode({**params, 'all': name})}", text)
 
 

@@ -160,7 +160,7 @@ def test_long_district_tables_show_their_first_rows_and_link_to_all(client, busy
     url = reverse("reporting:campaign", args=[busy_campaign.slug])
     section = lxml.html.fromstring(_page(client, REPORTER, url)).get_element_by_id("by-district")
     assert len(section.xpath(".//tbody/tr")) == 25
-    [link] = section.xpath(".//a[text()='Show all 31']")
+    [link] = section.xpath(".//a[text()='Show all 31 districts']")
     assert "all=districts" in link.get("href")
     everything = lxml.html.fromstring(client.get(url + "?all=districts").content.decode())
     assert len(everything.get_element_by_id("by-district").xpath(".//tbody/tr")) == 31

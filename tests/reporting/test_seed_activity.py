@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_seeded_activity_matches_the_totals_exactly():
-    from campaigns.models import Campaign, Signature
+    from campaigns.models import Campaign, Participation, Signature
     from campaigns.outreach.models import CallLog, Delivery, Letter
     from campaigns.totals import campaign_totals
 
@@ -17,6 +17,8 @@ def test_seeded_activity_matches_the_totals_exactly():
     assert totals["signatures"] == Signature.objects.filter(campaign=campaign).count() > 0
     assert totals["letters"] == Letter.objects.filter(campaign=campaign).count() > 0
     assert totals["calls"] == CallLog.objects.filter(action__campaign=campaign).count() > 0
+    people = Participation.objects.filter(campaign=campaign).count()
+    assert totals["supporters"] == totals["supporters_new"] == people > 0
     for status in ("sent", "queued", "failed", "needs_manual"):
         assert (
             totals.get(f"deliveries_{status}", 0)
