@@ -20,12 +20,13 @@ open at midnight has committed. Writing cells for a folded day (a backfill such 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import F, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
 from campaigns.models import BreakdownCounter, Rollup, RollupState
@@ -122,7 +123,7 @@ def rollups_reset(campaign_id: int) -> None:
     with transaction.atomic():
         RollupState.objects.get_or_create(campaign_id=campaign_id)
         RollupState.objects.filter(campaign_id=campaign_id).update(
-            folded_through=None, generation=F("generation") + 1
+            folded_through=None, version=uuid.uuid4()
         )
         Rollup.objects.filter(campaign_id=campaign_id).delete()
 
@@ -277,7 +278,7 @@ def rollup_totals(
     parts = []
     if period.start is None or period.start <= folded:
         key = (
-            f"rollups:{campaign_id}:{state.generation}:{folded}:{period.start}:"
+            f"rollups:{campaign_id}:{state.version.hex}:{folded}:{period.start}:"
             f"{min(period.end or folded, folded)}"
         )
         part = cache.get(key)

@@ -1,3 +1,4 @@
+import uuid
 from datetime import date
 
 from django.db import models
@@ -132,8 +133,10 @@ class RollupState(models.Model):
         "campaigns.Campaign", on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
     folded_through = models.DateField(null=True, blank=True)
-    # Bumped when the rollups are rebuilt, so readers drop what they kept.
-    generation = models.PositiveIntegerField(default=0)
+    # Replaced when the rollups are rebuilt, so readers drop what they kept. Random rather
+    # than counted: a cache that outlives its database (a restored or reset one) must not
+    # hand a new campaign the sums of an old one with the same id.
+    version = models.UUIDField(default=uuid.uuid4)
 
     class Meta:
         verbose_name = _("rollup state")
