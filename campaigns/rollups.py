@@ -270,9 +270,10 @@ def rollup_totals(
     days are folded); later days, usually only today, from the cells. Folds first when
     the campaign is behind, so a report never sums more than a couple of days of cells.
     """
+    target = min(fold_target(), today - dt.timedelta(days=1))  # never the report's today
     state = RollupState.objects.filter(campaign_id=campaign_id).first()
-    if state is None or state.folded_through is None or state.folded_through < fold_target():
-        rollups_fold(campaign_id)
+    if state is None or state.folded_through is None or state.folded_through < target:
+        rollups_fold(campaign_id, through=target)
         state = RollupState.objects.get(campaign_id=campaign_id)
     folded = state.folded_through
     parts = []
