@@ -13,9 +13,11 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from django.utils.formats import date_format, get_format, number_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 WIDTH = 640
 HEIGHT = 260
@@ -34,6 +36,17 @@ class Series:
 
     label: str
     values: Sequence[int]
+
+
+def _day(day: date, format_name: str) -> str:
+    """A day in the active language's format; remembered, as charts and their tables show
+    the same few hundred days on every render."""
+    return _day_in(day, format_name, get_language())
+
+
+@lru_cache(maxsize=8192)
+def _day_in(day: date, format_name: str, language: str | None) -> str:
+    return date_format(day, format_name)
 
 
 def escape(text) -> str:
@@ -93,7 +106,7 @@ def _x_labels(days: Sequence[date], step_width: float) -> list[str]:
         x = MARGIN_LEFT + step_width * (index + 0.5)
         parts.append(
             f'<text class="chart__label" x="{x:.1f}" y="{HEIGHT - MARGIN_BOTTOM + 16}" '
-            f'text-anchor="middle">{escape(date_format(day, "M j"))}</text>'
+            f'text-anchor="middle">{escape(_day(day, "M j"))}</text>'
         )
     parts.append("</g>")
     return parts
@@ -126,7 +139,7 @@ def daily_bars(
     bar = max(step * 0.8, 1)
     parts = [_open(title, description, WIDTH, HEIGHT, "chart--bars"), *_y_axis(top)]
     for index, day in enumerate(days):
-        day_label = date_format(day, "DATE_FORMAT")
+        day_label = _day(day, "DATE_FORMAT")
         base = HEIGHT - MARGIN_BOTTOM
         x = MARGIN_LEFT + step * index + (step - bar) / 2
         for number, item in enumerate(series):
@@ -185,7 +198,7 @@ def cumulative_line(
     parts = [_open(title, description, WIDTH, HEIGHT, "chart--line"), *_y_axis(top)]
     parts.append(f'<polyline class="chart__line" points="{path}"/>')
     for x, y, day, total in points:
-        label = f"{date_format(day, 'DATE_FORMAT')}: {_number(total)}"
+        label = f"{_day(day, 'DATE_FORMAT')}: {_number(total)}"
         parts.append(
             f'<circle class="chart__point" cx="{x:.1f}" cy="{y:.1f}" r="3">'
             f"<title>{escape(label)}</title></circle>"
@@ -281,12 +294,11 @@ def table_rows(rows: Sequence[tuple[date, Sequence[int]]]) -> SafeString:
     here costs a fraction of a template loop over every cell.
     """
     separator = str(get_format("THOUSAND_SEPARATOR"))
-    day_format = get_format("DATE_FORMAT")
     parts = []
     for day, values in rows:
         cells = "".join(
             f'<td class="num">{escape(f"{int(value):,}".replace(",", separator))}</td>'
             for value in values
         )
-        parts.append(f'<tr><th scope="row">{escape(date_format(day, day_format))}</th>{cells}</tr>')
+        parts.append(f'<tr><th scope="row">{escape(_day(day, "DATE_FORMAT"))}</th>{cells}</tr>')
     return mark_safe("".join(parts))  # noqa: S308 - every text part is escaped
