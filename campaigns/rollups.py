@@ -20,6 +20,7 @@ open at midnight has committed. Writing cells for a folded day (a backfill such 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -159,11 +160,15 @@ def _key(dimension: str, day, state: str, district: int, source: str):
     return source
 
 
-def _folded(campaign_id: int, period: Period, folded_through: dt.date) -> dict[str, dict]:
+def _folded(
+    campaign_id: int, period: Period, folded_through: dt.date, *, metrics: list[str] | None
+) -> dict[str, dict]:
     """Totals of the folded days within the period, from the rollup rows."""
     end = min(period.end or folded_through, folded_through)
     result = _empty()
     rows = Rollup.objects.filter(campaign_id=campaign_id)
+    if metrics:
+        rows = rows.filter(metric__in=list(metrics))
     columns = ("dimension", "day", "metric", "state", "district", "source", "value")
     if period.start is None and end == folded_through:
         # The ALL_TIME rows, plus the per-day rows of the "day" dimension.
@@ -264,7 +269,8 @@ def cell_totals(
 def rollup_totals(
     campaign_id: int, period: Period, *, today: dt.date, metrics: list[str] | None = None
 ) -> dict[str, dict]:
-    """{dimension: {key: {metric: total}}} for day, state, district and source.
+    """{dimension: {key: {metric: total}}} for day, state, district and source (only the
+    given metrics, when some are given).
 
     Days up to the last folded day come from the rollups (kept in the cache until more
     days are folded); later days, usually only today, from the cells. Folds first when
@@ -278,13 +284,15 @@ def rollup_totals(
     folded = state.folded_through
     parts = []
     if period.start is None or period.start <= folded:
+        wanted = ",".join(sorted(metrics)) if metrics else "*"
         key = (
             f"rollups:{campaign_id}:{state.version.hex}:{folded}:{period.start}:"
-            f"{min(period.end or folded, folded)}"
+            f"{min(period.end or folded, folded)}:"
+            + hashlib.sha256(wanted.encode()).hexdigest()[:16]
         )
         part = cache.get(key)
         if part is None:
-            part = _folded(campaign_id, period, folded)
+            part = _folded(campaign_id, period, folded, metrics=metrics)
             cache.set(key, part, KEEP_SECONDS)
         parts.append(part)
     recent_start = max(period.start or dt.date.min, folded + dt.timedelta(days=1))
