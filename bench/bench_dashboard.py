@@ -91,7 +91,7 @@ def timed(client, url: str, repeat: int, campaign_id: int) -> dict:
     cache.clear()
     first = get()
     after_action = []
-    for _ in range(3):
+    for _ in range(repeat):
         record_event(campaign_id=campaign_id, metric="signatures", state="NY", district=12)
         after_action.append(get())
     warm = [get() for _ in range(repeat)]
