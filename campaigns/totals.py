@@ -1,7 +1,10 @@
 """Exact per-campaign counters, written in the same transaction as the action they count.
 
 Each event adds to one shard of a headline counter (campaign, metric, shard) and to one cell
-(campaign, metric, day, state, district, source, shard). Headline reads sum a handful of
+(campaign, metric, day, state, district, source). Every action of a campaign meets at its
+headline counter, hence the shards; a cell is shared only by actions from one district and
+source on one day, so it stays a single row (shard 0), which keeps today's cells, the part
+reports sum afresh, as few as the keys. Headline reads sum a handful of
 rows, so they cost the same whatever the number of actions; breakdowns are read through
 `campaigns.rollups`, which folds ended days. Metric names are free strings.
 """
@@ -117,7 +120,7 @@ def record_deltas(
     day = day or timezone.localdate()
     shard = random.randrange(SHARDS)  # noqa: S311 - spreading writes, not security
     district_value = NO_DISTRICT if district is None else district
-    cell = [day, state[:2], district_value, source[:64], shard]
+    cell = [day, state[:2], district_value, source[:64], 0]
     metrics = sorted(deltas)  # one lock order for every writer: no deadlocks
     _add_to_counters(
         [[campaign_id, metric, shard, deltas[metric]] for metric in metrics],

@@ -65,7 +65,7 @@ WITH place AS (
     INSERT INTO campaigns_breakdowncounter (campaign_id, metric, day, state, district, source,
         shard, value)
     SELECT %(campaign)s, metric, %(day)s, state, COALESCE(district, -1), %(source)s,
-        %(shard)s, 1
+        0, 1  -- one cell per key: only the headline counter is hot enough to need shards
     FROM events ORDER BY position
     ON CONFLICT (campaign_id, metric, day, state, district, source, shard)
     DO UPDATE SET value = campaigns_breakdowncounter.value + excluded.value

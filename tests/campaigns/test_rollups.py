@@ -185,3 +185,17 @@ def test_rebuild_command_picks_up_counters_written_for_past_days(campaign):
     assert fresh == {"signatures": 2}
     with pytest.raises(CommandError, match="No campaign"):
         call_command("rebuild_rollups", campaign="no-such-campaign")
+
+
+@pytest.mark.django_db
+def test_one_cell_per_key_however_many_actions(campaign):
+    from campaigns.models import BreakdownCounter, Counter
+
+    for _ in range(50):
+        record_event(campaign_id=campaign.pk, metric="signatures", state="NY", district=12)
+    cell = BreakdownCounter.objects.get(campaign_id=campaign.pk)  # today's reports sum it
+    assert cell.value == 50
+    # The headline counter, which every action of the campaign meets, is spread over shards.
+    assert (
+        sum(Counter.objects.filter(campaign_id=campaign.pk).values_list("value", flat=True)) == 50
+    )
