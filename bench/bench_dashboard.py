@@ -6,10 +6,14 @@ counters) and one campaign with none, then renders the campaign's dashboard page
 (all time, and a 30-day range) and the campaign list for a signed-in reporter,
 several times each, and prints the medians and the ratio to the empty campaign.
 
-Three figures per page: the first view of the day (past days are summed from the
-rollup cells once, in one pass on PostgreSQL, and kept), a view right after a new
-action (only today's cells are summed again) and repeated views while nothing
-changes. Goal: under 1 s, and within 1.5x of the empty campaign.
+Four figures per page (medians):
+- first view of the day: the hourly fold and report warm-up (beat tasks) have run, then
+  one new action, then the view;
+- right after a new action: only today's cells are summed again;
+- unchanged: repeated views while nothing changes;
+- after a cache flush (shown, not part of the goal): nothing is kept, the folded days
+  are read from the rollup rows, as after a cache restart before the next warm-up.
+Goal: under 1 s, and within 1.5x of the empty campaign, for the first three.
 
     .venv/bin/python bench/bench_dashboard.py [--actions 1000000] [--repeat 7] [--keep]
         [--reuse]   (--reuse: measure the database a --keep run left, without seeding again)
@@ -75,11 +79,11 @@ def setup_django() -> None:
 
 
 def timed(client, url: str, repeat: int, campaign_id: int) -> dict:
-    """Render times: first view of the day (nothing kept), right after a new action, and
-    repeated views while nothing changes (medians)."""
+    """Render times in seconds (medians): see the module's docstring."""
     from django.core.cache import cache
 
     from campaigns.totals import record_event
+    from reporting.tasks import reports_warm
 
     def get() -> float:
         started = time.perf_counter()
@@ -87,18 +91,28 @@ def timed(client, url: str, repeat: int, campaign_id: int) -> dict:
         assert response.status_code == 200, (url, response.status_code)
         return time.perf_counter() - started
 
+    def act() -> None:
+        record_event(campaign_id=campaign_id, metric="signatures", state="NY", district=12)
+
     get()  # templates compiled, connection open
-    cache.clear()
-    first = get()
+    flushed, first = [], []
+    for _ in range(3):
+        cache.clear()
+        flushed.append(get())
+        cache.clear()
+        reports_warm()  # what the scheduler runs after folding the day that ended
+        act()
+        first.append(get())
     after_action = []
     for _ in range(repeat):
-        record_event(campaign_id=campaign_id, metric="signatures", state="NY", district=12)
+        act()
         after_action.append(get())
     warm = [get() for _ in range(repeat)]
     return {
-        "first": first,
+        "first": statistics.median(first),
         "after_action": statistics.median(after_action),
         "warm": statistics.median(warm),
+        "flushed": statistics.median(flushed),
     }
 
 
@@ -176,13 +190,13 @@ def run(args) -> int:
             client.get(url)
         row = figures[label]
         print(
-            f"{label:22} first of the day {row['first'] * 1000:7.1f} ms  after a new action "
-            f"{row['after_action'] * 1000:7.1f} ms  unchanged {row['warm'] * 1000:6.1f} ms  "
-            f"queries {len(queries)}"
+            f"{label:20} first of the day {row['first'] * 1000:6.1f} ms  after a new action "
+            f"{row['after_action'] * 1000:6.1f} ms  unchanged {row['warm'] * 1000:6.1f} ms  "
+            f"after a cache flush {row['flushed'] * 1000:6.1f} ms  queries {len(queries)}"
         )
     ratios = {
         kind: figures["busy campaign"][kind] / figures["empty campaign"][kind]
-        for kind in ("first", "after_action", "warm")
+        for kind in ("first", "after_action", "warm", "flushed")
     }
     print(
         "ratio busy/empty: "
@@ -190,14 +204,14 @@ def run(args) -> int:
         + "; goal <= 1.5"
     )
     busy = [figures["busy campaign"], figures["busy, last 30 days"]]
-    ok = (
-        max(row["after_action"] for row in busy) < 1.0
-        and max(row["warm"] for row in busy) < 1.0
-        and ratios["after_action"] <= 1.5
-        and ratios["warm"] <= 1.5
+    kinds = ("first", "after_action", "warm")
+    ok = all(row[kind] < 1.0 for row in busy for kind in kinds) and all(
+        ratios[kind] <= 1.5 for kind in kinds
     )
     print(
-        "goal met (after a new action and unchanged: < 1 s, <= 1.5x empty)" if ok else "GOAL MISSED"
+        "goal met (first view of the day, after a new action and unchanged: < 1 s, <= 1.5x empty)"
+        if ok
+        else "GOAL MISSED"
     )
     return 0 if ok else 1
 

@@ -248,7 +248,7 @@ def cell_totals(
                     dimension = "source"
                 key = _key(dimension, day, state, district, source)
                 result[dimension][key][metric] += int(total)
-            return _plain(result)
+            return result
         for dimension in DIMENSIONS:
             state, district, source = _KEY_COLUMNS[dimension]
             group = ", ".join(_GROUP_COLUMNS[dimension] or ["day"])
@@ -263,7 +263,7 @@ def cell_totals(
                     day = dt.date.fromisoformat(day)
                 key = _key(dimension, day, state_value, district_value, source_value)
                 result[dimension][key][metric] += int(total)
-    return _plain(result)
+    return result
 
 
 def rollup_totals(
@@ -303,19 +303,19 @@ def rollup_totals(
 
 
 def _merged(parts: list[dict[str, dict]]) -> dict[str, dict]:
-    """The parts added together (the first, usually the largest, copied rather than summed)."""
+    """The parts added together, into the first one (each part is the caller's own copy:
+    freshly read from the database or the cache)."""
     if not parts:
         return _empty()
-    merged = _empty()
-    for dimension, values in parts[0].items():
-        target = merged[dimension]
-        for key, totals in values.items():
-            target[key] = defaultdict(int, totals)
+    merged = parts[0]
     for part in parts[1:]:
         for dimension, values in part.items():
-            target = merged[dimension]
+            target = merged.setdefault(dimension, {})
             for key, totals in values.items():
-                cell = target[key]
+                cell = target.get(key)
+                if cell is None:
+                    target[key] = dict(totals)
+                    continue
                 for metric, value in totals.items():
-                    cell[metric] += value
+                    cell[metric] = cell.get(metric, 0) + value
     return merged

@@ -54,10 +54,24 @@ def escape(text) -> str:
     return html.escape(str(text), quote=True)
 
 
+def group_digits(value: int) -> str:
+    """1234567 → "1,234,567" in English, "1 234 567" in Spanish: the active language's
+    thousands separator, looked up once per language (reports format thousands of
+    numbers on every render)."""
+    text = f"{value:,}"
+    separator = _separator(get_language())
+    return text if separator == "," else text.replace(",", separator)
+
+
+@lru_cache(maxsize=32)
+def _separator(language: str | None) -> str:
+    return str(get_format("THOUSAND_SEPARATOR", lang=language, use_l10n=True))
+
+
 def _number(value: int | float) -> str:
-    """Grouped digits in the active language (charts format thousands of numbers)."""
+    """Grouped digits in the active language."""
     if isinstance(value, int):
-        return f"{value:,}".replace(",", str(get_format("THOUSAND_SEPARATOR")))
+        return group_digits(value)
     return number_format(value, force_grouping=True)
 
 
@@ -293,12 +307,10 @@ def table_rows(rows: Sequence[tuple[date, Sequence[int]]]) -> SafeString:
     The day tables hold one row per day (hundreds for a long campaign); building them
     here costs a fraction of a template loop over every cell.
     """
-    separator = str(get_format("THOUSAND_SEPARATOR"))
     parts = []
     for day, values in rows:
         cells = "".join(
-            f'<td class="num">{escape(f"{int(value):,}".replace(",", separator))}</td>'
-            for value in values
+            f'<td class="num">{escape(group_digits(int(value)))}</td>' for value in values
         )
         parts.append(f'<tr><th scope="row">{escape(_day(day, "DATE_FORMAT"))}</th>{cells}</tr>')
     return mark_safe("".join(parts))  # noqa: S308 - every text part is escaped

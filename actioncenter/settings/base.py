@@ -229,6 +229,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "campaigns.tasks.rollups_fold_all",
         "schedule": crontab(minute=15),
     },
+    # …and have each campaign's report ready for the first staff view after it.
+    "reporting-warm-reports": {
+        "task": "reporting.tasks.reports_warm",
+        "schedule": crontab(minute=20),
+    },
     # A lost broker message or a killed worker never loses a letter.
     "outreach-sweep-stuck-deliveries": {
         "task": "campaigns.outreach.tasks.deliveries_sweep",

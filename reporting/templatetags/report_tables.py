@@ -6,31 +6,23 @@ These look the active language's separator up once and build rows in Python, esc
 every text.
 """
 
-from functools import lru_cache
 from html import escape
 
 from django import template
-from django.utils.formats import get_format
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from reporting.charts import group_digits
 
 register = template.Library()
 
 
-@lru_cache(maxsize=32)
-def _separator(language: str | None) -> str:
-    return str(get_format("THOUSAND_SEPARATOR", lang=language, use_l10n=True))
-
-
 @register.filter
 def grouped(value) -> str:
-    """1234567 → "1,234,567" (or "1.234.567" in Spanish); anything else unchanged."""
+    """1234567 → "1,234,567" (or "1 234 567" in Spanish); anything else unchanged."""
     if isinstance(value, bool) or not isinstance(value, int):
         return value
-    text = f"{value:,}"
-    separator = _separator(get_language())
-    return text if separator == "," else text.replace(",", separator)
+    return group_digits(value)
 
 
 # The number columns of a breakdown table, in the order of its header.
