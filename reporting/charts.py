@@ -54,13 +54,16 @@ def escape(text) -> str:
     return html.escape(str(text), quote=True)
 
 
-def group_digits(value: int) -> str:
+def group_digits(value: int, separator: str | None = None) -> str:
     """1234567 → "1,234,567" in English, "1 234 567" in Spanish: the active language's
-    thousands separator, looked up once per language (reports format thousands of
-    numbers on every render)."""
+    thousands separator (pass `thousands_separator()` when formatting many numbers)."""
     text = f"{value:,}"
-    separator = _separator(get_language())
+    separator = thousands_separator() if separator is None else separator
     return text if separator == "," else text.replace(",", separator)
+
+
+def thousands_separator() -> str:
+    return _separator(get_language())
 
 
 @lru_cache(maxsize=32)
@@ -68,10 +71,10 @@ def _separator(language: str | None) -> str:
     return str(get_format("THOUSAND_SEPARATOR", lang=language, use_l10n=True))
 
 
-def _number(value: int | float) -> str:
+def _number(value: int | float, separator: str | None = None) -> str:
     """Grouped digits in the active language."""
     if isinstance(value, int):
-        return group_digits(value)
+        return group_digits(value, separator)
     return number_format(value, force_grouping=True)
 
 
@@ -152,8 +155,9 @@ def daily_bars(
     step = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / len(days)
     bar = max(step * 0.8, 1)
     parts = [_open(title, description, WIDTH, HEIGHT, "chart--bars"), *_y_axis(top)]
+    language, separator = get_language(), thousands_separator()
     for index, day in enumerate(days):
-        day_label = _day(day, "DATE_FORMAT")
+        day_label = _day_in(day, "DATE_FORMAT", language)
         base = HEIGHT - MARGIN_BOTTOM
         x = MARGIN_LEFT + step * index + (step - bar) / 2
         for number, item in enumerate(series):
@@ -162,7 +166,7 @@ def daily_bars(
                 continue
             height = plot_height * value / top
             base -= height
-            label = f"{day_label}, {item.label}: {_number(value)}"
+            label = f"{day_label}, {item.label}: {_number(value, separator)}"
             parts.append(
                 f'<rect class="chart__series--{number % SERIES_CLASSES}" x="{x:.1f}" '
                 f'y="{base:.1f}" width="{bar:.1f}" height="{height:.1f}">'
@@ -211,8 +215,9 @@ def cumulative_line(
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _day, _total in points)
     parts = [_open(title, description, WIDTH, HEIGHT, "chart--line"), *_y_axis(top)]
     parts.append(f'<polyline class="chart__line" points="{path}"/>')
+    language, separator = get_language(), thousands_separator()
     for x, y, day, total in points:
-        label = f"{_day(day, 'DATE_FORMAT')}: {_number(total)}"
+        label = f"{_day_in(day, 'DATE_FORMAT', language)}: {_number(total, separator)}"
         parts.append(
             f'<circle class="chart__point" cx="{x:.1f}" cy="{y:.1f}" r="3">'
             f"<title>{escape(label)}</title></circle>"
@@ -307,10 +312,13 @@ def table_rows(rows: Sequence[tuple[date, Sequence[int]]]) -> SafeString:
     The day tables hold one row per day (hundreds for a long campaign); building them
     here costs a fraction of a template loop over every cell.
     """
+    language, separator = get_language(), thousands_separator()
     parts = []
     for day, values in rows:
         cells = "".join(
-            f'<td class="num">{escape(group_digits(int(value)))}</td>' for value in values
+            f'<td class="num">{escape(group_digits(int(value), separator))}</td>'
+            for value in values
         )
-        parts.append(f'<tr><th scope="row">{escape(_day(day, "DATE_FORMAT"))}</th>{cells}</tr>')
+        label = escape(_day_in(day, "DATE_FORMAT", language))
+        parts.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
     return mark_safe("".join(parts))  # noqa: S308 - every text part is escaped

@@ -12,7 +12,7 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from reporting.charts import group_digits
+from reporting.charts import group_digits, thousands_separator
 
 register = template.Library()
 
@@ -36,11 +36,12 @@ def breakdown_body(rows) -> SafeString:
         message = escape(_("No actions in this period."))
         return mark_safe(f'<tr><td colspan="{len(BREAKDOWN_COLUMNS) + 1}">{message}</td></tr>')  # noqa: S308
     none = _("(none)")
+    separator = thousands_separator()
     parts = []
     for row in rows:
         name = row.get("label") or row.get("key") or none
         cells = "".join(
-            f'<td class="num">{escape(grouped(int(row.get(column, 0))))}</td>'
+            f'<td class="num">{escape(group_digits(int(row.get(column, 0)), separator))}</td>'
             for column in BREAKDOWN_COLUMNS
         )
         parts.append(f'<tr><th scope="row">{escape(str(name))}</th>{cells}</tr>')
