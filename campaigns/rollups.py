@@ -220,34 +220,26 @@ def cell_totals(
     result = _empty()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # GROUPING(day, state, district) tells the sets apart: 3 (day, metric),
+            # 5 (state, metric), 4 (state, district, metric), 7 (source, metric).
             cursor.execute(
-                "SELECT GROUPING(day), GROUPING(state), GROUPING(district), day, state, "  # noqa: S608
-                f"district, source, metric, SUM(value) FROM {table} WHERE {where} "
+                "SELECT GROUPING(day, state, district), day, state, district, source, "  # noqa: S608
+                f"metric, SUM(value)::bigint FROM {table} WHERE {where} "
                 "GROUP BY GROUPING SETS ((day, metric), (state, metric), "
                 "(state, district, metric), (source, metric))",
                 params,
             )
-            for (
-                no_day,
-                no_state,
-                no_district,
-                day,
-                state,
-                district,
-                source,
-                metric,
-                total,
-            ) in cursor:
-                if not no_day:
-                    dimension = "day"
-                elif not no_district:
-                    dimension = "district"
-                elif not no_state:
-                    dimension = "state"
+            by_day, by_state, by_district, by_source = (result[name] for name in DIMENSIONS)
+            for grouping, day, state, district, source, metric, total in cursor.fetchall():
+                if grouping == 4:
+                    key = (state, district) if state and district != NO_DISTRICT else None
+                    by_district[key][metric] += total
+                elif grouping == 5:
+                    by_state[state][metric] += total
+                elif grouping == 7:
+                    by_source[source][metric] += total
                 else:
-                    dimension = "source"
-                key = _key(dimension, day, state, district, source)
-                result[dimension][key][metric] += int(total)
+                    by_day[day][metric] += total
             return result
         for dimension in DIMENSIONS:
             state, district, source = _KEY_COLUMNS[dimension]
