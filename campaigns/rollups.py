@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 import uuid
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -282,11 +283,7 @@ def rollup_totals(
             f"{min(period.end or folded, folded)}:"
             + hashlib.sha256(wanted.encode()).hexdigest()[:16]
         )
-        part = cache.get(key)
-        if part is None:
-            part = _folded(campaign_id, period, folded, metrics=metrics)
-            cache.set(key, part, KEEP_SECONDS)
-        parts.append(part)
+        parts.append(_kept_folded(key, campaign_id, period, folded, metrics))
     recent_start = max(period.start or dt.date.min, folded + dt.timedelta(days=1))
     recent_end = period.end or max(today, recent_start)
     if recent_start <= recent_end:
@@ -294,20 +291,49 @@ def rollup_totals(
     return _merged(parts)
 
 
+# Folded sums never change under their key (it names the campaign's rollup version and
+# last folded day), so each process also keeps the latest few it read: a report then adds
+# today's cells to them without decoding them from the shared cache.
+_KEPT: OrderedDict[str, dict] = OrderedDict()
+KEPT_IN_PROCESS = 64
+
+
+_KEPT_LOCK = threading.Lock()  # web workers may run threads
+
+
+def _kept_folded(key, campaign_id, period, folded, metrics) -> dict[str, dict]:
+    with _KEPT_LOCK:
+        part = _KEPT.get(key)
+        if part is not None:
+            _KEPT.move_to_end(key)
+            return part
+    part = cache.get(key)
+    if part is None:
+        part = _folded(campaign_id, period, folded, metrics=metrics)
+        cache.set(key, part, KEEP_SECONDS)
+    with _KEPT_LOCK:
+        _KEPT[key] = part
+        while len(_KEPT) > KEPT_IN_PROCESS:
+            _KEPT.popitem(last=False)
+    return part
+
+
 def _merged(parts: list[dict[str, dict]]) -> dict[str, dict]:
-    """The parts added together, into the first one (each part is the caller's own copy:
-    freshly read from the database or the cache)."""
+    """The parts added together in new dictionaries; the parts themselves are not changed
+    (the first may be a kept folded part), and neither may the result be."""
     if not parts:
         return _empty()
-    merged = parts[0]
+    merged = {dimension: dict(values) for dimension, values in parts[0].items()}
     for part in parts[1:]:
         for dimension, values in part.items():
             target = merged.setdefault(dimension, {})
             for key, totals in values.items():
-                cell = target.get(key)
-                if cell is None:
+                kept = target.get(key)
+                if kept is None:
                     target[key] = dict(totals)
                     continue
+                cell = dict(kept)
                 for metric, value in totals.items():
                     cell[metric] = cell.get(metric, 0) + value
+                target[key] = cell
     return merged
