@@ -318,6 +318,12 @@ def _kept_folded(key, campaign_id, period, folded, metrics) -> dict[str, dict]:
     return part
 
 
+def rollups_forget_kept() -> None:
+    """Drop what this process keeps (tests and benchmarks that start it cold)."""
+    with _KEPT_LOCK:
+        _KEPT.clear()
+
+
 def _merged(parts: list[dict[str, dict]]) -> dict[str, dict]:
     """The parts added together in new dictionaries; the parts themselves are not changed
     (the first may be a kept folded part), and neither may the result be."""

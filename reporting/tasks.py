@@ -4,6 +4,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from campaigns.models import Campaign
+from campaigns.rollups import rollups_forget_kept
 from reporting.selectors import DateRange, campaign_report
 
 
@@ -12,6 +13,7 @@ def reports_warm() -> int:
     """Compute each open campaign's whole-campaign report so the first staff view of the
     day finds the folded days in the cache (after the fold, or after a cache restart).
     Safe to repeat; returns how many campaigns were warmed."""
+    rollups_forget_kept()  # so the folded sums are read and put in the shared cache again
     today = timezone.localdate()
     open_campaigns = Campaign.objects.exclude(status=Campaign.Status.ARCHIVED)
     count = 0
