@@ -151,31 +151,41 @@ def daily_bars(
     if not days or not any(totals):
         return _empty(title, description, empty_message)
     top = _nice_max(max(totals))
-    plot_height = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     step = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / len(days)
     bar = max(step * 0.8, 1)
     parts = [_open(title, description, WIDTH, HEIGHT, "chart--bars"), *_y_axis(top)]
+    labels = tuple(str(item.label) for item in series)
     language, separator = get_language(), thousands_separator()
     for index, day in enumerate(days):
-        day_label = _day_in(day, "DATE_FORMAT", language)
-        base = HEIGHT - MARGIN_BOTTOM
         x = MARGIN_LEFT + step * index + (step - bar) / 2
-        for number, item in enumerate(series):
-            value = item.values[index]
-            if not value:
-                continue
-            height = plot_height * value / top
-            base -= height
-            label = f"{day_label}, {item.label}: {_number(value, separator)}"
-            parts.append(
-                f'<rect class="chart__series--{number % SERIES_CLASSES}" x="{x:.1f}" '
-                f'y="{base:.1f}" width="{bar:.1f}" height="{height:.1f}">'
-                f"<title>{escape(label)}</title></rect>"
-            )
+        values = tuple(item.values[index] for item in series)
+        parts.append(_day_bars(day, values, labels, x, bar, top, language, separator))
     parts += _x_labels(days, step)
     parts.append(_legend(series))
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text part is escaped
+
+
+# A long campaign's chart redraws the same past days on every render: each day's bars are
+# built once per position, scale and language.
+@lru_cache(maxsize=8192)
+def _day_bars(day, values, labels, x, bar, top, language, separator) -> str:
+    plot_height = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+    day_label = _day_in(day, "DATE_FORMAT", language)
+    base = HEIGHT - MARGIN_BOTTOM
+    parts = []
+    for number, (label, value) in enumerate(zip(labels, values, strict=True)):
+        if not value:
+            continue
+        height = plot_height * value / top
+        base -= height
+        title = f"{day_label}, {label}: {_number(value, separator)}"
+        parts.append(
+            f'<rect class="chart__series--{number % SERIES_CLASSES}" x="{x:.1f}" '
+            f'y="{base:.1f}" width="{bar:.1f}" height="{height:.1f}">'
+            f"<title>{escape(title)}</title></rect>"
+        )
+    return "".join(parts)
 
 
 def _legend(series: Sequence[Series]) -> str:
@@ -313,12 +323,13 @@ def table_rows(rows: Sequence[tuple[date, Sequence[int]]]) -> SafeString:
     here costs a fraction of a template loop over every cell.
     """
     language, separator = get_language(), thousands_separator()
-    parts = []
-    for day, values in rows:
-        cells = "".join(
-            f'<td class="num">{escape(group_digits(int(value), separator))}</td>'
-            for value in values
-        )
-        label = escape(_day_in(day, "DATE_FORMAT", language))
-        parts.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
+    parts = [_table_row(day, tuple(values), language, separator) for day, values in rows]
     return mark_safe("".join(parts))  # noqa: S308 - every text part is escaped
+
+
+@lru_cache(maxsize=8192)
+def _table_row(day: date, values: tuple, language, separator: str) -> str:
+    cells = "".join(
+        f'<td class="num">{escape(group_digits(int(value), separator))}</td>' for value in values
+    )
+    return f'<tr><th scope="row">{escape(_day_in(day, "DATE_FORMAT", language))}</th>{cells}</tr>'
