@@ -24,6 +24,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -36,6 +37,7 @@ PG = "postgres://postgres@127.0.0.1:5432"
 REDIS_DB = 11
 BROKER = f"redis://127.0.0.1:6379/{REDIS_DB}"
 API_KEY = "bench-key"
+WORKER_LOG = Path(tempfile.gettempdir()) / "bench-delivery-worker.log"
 
 
 def services_available() -> bool:
@@ -106,7 +108,7 @@ def configure_environment(cwc_url: str) -> None:
 def start_worker(concurrency: int) -> subprocess.Popen:
     from actioncenter.celery import app
 
-    log = open(Path("/tmp") / "bench-delivery-worker.log", "ab")  # noqa: SIM115, S108
+    log = open(WORKER_LOG, "ab")  # noqa: SIM115
     process = subprocess.Popen(
         [
             sys.executable,
@@ -133,7 +135,7 @@ def start_worker(concurrency: int) -> subprocess.Popen:
     while time.monotonic() < deadline:
         if app.control.ping(timeout=0.5):
             return process
-    raise RuntimeError("worker did not start; see /tmp/bench-delivery-worker.log")
+    raise RuntimeError(f"worker did not start; see {WORKER_LOG}")
 
 
 def stop_worker(process: subprocess.Popen) -> None:
