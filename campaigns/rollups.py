@@ -269,11 +269,7 @@ def rollup_totals(
     days are folded); later days, usually only today, from the cells. Folds first when
     the campaign is behind, so a report never sums more than a couple of days of cells.
     """
-    target = min(fold_target(), today - dt.timedelta(days=1))  # never the report's today
-    state = RollupState.objects.filter(campaign_id=campaign_id).first()
-    if state is None or state.folded_through is None or state.folded_through < target:
-        rollups_fold(campaign_id, through=target)
-        state = RollupState.objects.get(campaign_id=campaign_id)
+    state = _folded_state(campaign_id, today)
     folded = state.folded_through
     parts = []
     if period.start is None or period.start <= folded:
@@ -289,6 +285,55 @@ def rollup_totals(
     if recent_start <= recent_end:
         parts.append(cell_totals(campaign_id, Period(recent_start, recent_end), metrics=metrics))
     return _merged(parts)
+
+
+def period_totals(
+    campaign_id: int, period: Period, *, today: dt.date, all_time: dict[str, int]
+) -> dict[str, int]:
+    """Every metric's total within the period (`all_time`: the headline counters).
+
+    A period that runs to today is the headline total less the days before it, so the
+    report reads no cells of today for it; an earlier period is the sum of its days.
+    """
+    if period.start is None and (period.end is None or period.end >= today):
+        return {metric: value for metric, value in all_time.items() if value}
+    folded = _folded_state(campaign_id, today).folded_through
+    if period.end is None or period.end >= today:
+        before = _day_sums(campaign_id, Period(None, period.start - dt.timedelta(days=1)), folded)
+        totals = {metric: all_time.get(metric, 0) - before.get(metric, 0) for metric in all_time}
+    else:
+        totals = _day_sums(campaign_id, period, folded)
+    return {metric: value for metric, value in totals.items() if value}
+
+
+def _folded_state(campaign_id: int, today: dt.date) -> RollupState:
+    """The campaign's rollup state, folded first when it is behind."""
+    target = min(fold_target(), today - dt.timedelta(days=1))  # never the report's today
+    state = RollupState.objects.filter(campaign_id=campaign_id).first()
+    if state is None or state.folded_through is None or state.folded_through < target:
+        rollups_fold(campaign_id, through=target)
+        state = RollupState.objects.get(campaign_id=campaign_id)
+    return state
+
+
+def _day_sums(campaign_id: int, period: Period, folded: dt.date) -> dict[str, int]:
+    """{metric: total} over the days of the period: folded days from their rollup rows
+    (summed by the database), later days from the cells."""
+    sums: dict[str, int] = defaultdict(int)
+    rows = Rollup.objects.filter(campaign_id=campaign_id, dimension="day", day__lte=folded)
+    rows = rows.exclude(day=ALL_TIME)
+    if period.start is not None:
+        rows = rows.filter(day__gte=period.start)
+    if period.end is not None:
+        rows = rows.filter(day__lte=period.end)
+    for metric, total in rows.values_list("metric").annotate(total=Sum("value")).order_by():
+        sums[metric] += total
+    later = Period(max(period.start or dt.date.min, folded + dt.timedelta(days=1)), period.end)
+    if later.end is not None and later.start <= later.end:
+        for totals in cell_totals(campaign_id, later)["day"].values():
+            for metric, value in totals.items():
+                sums[metric] += value
+    return dict(sums)
 
 
 # Folded sums never change under their key (it names the campaign's rollup version and

@@ -9,7 +9,6 @@ has.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.rollups import Period, rollup_totals
+from campaigns.rollups import period_totals as rollup_period_totals
 from campaigns.totals import campaign_totals
 from legislators.models import Legislator
 
@@ -64,14 +64,13 @@ def _days(period: DateRange) -> Period:
 
 
 def period_totals(campaign_id: int, period: DateRange) -> dict[str, int]:
-    """Headline totals; within a date range they are the sum of the daily rollup."""
+    """Headline totals, of the whole campaign or within a date range."""
+    all_time = campaign_totals(campaign_id)
     if not period.is_set:
-        return dict(campaign_totals(campaign_id))
-    summed: dict[str, int] = defaultdict(int)
-    for metrics in totals_by(campaign_id, "day", period=period).values():
-        for name, value in metrics.items():
-            summed[name] += value
-    return dict(summed)
+        return dict(all_time)
+    return rollup_period_totals(
+        campaign_id, _days(period), today=timezone.localdate(), all_time=all_time
+    )
 
 
 @dataclass
@@ -179,23 +178,20 @@ def campaign_report(campaign_id: int, period: DateRange, *, today: date) -> Camp
     return report
 
 
-# What the charts and breakdown tables show. Over the whole campaign the headline totals
-# come from the counters, so only these are summed from the day's cells; within a date
-# range every metric is (the totals are then the sum of the days).
+# What the charts and breakdown tables show, the only metrics summed from the rollups and
+# today's cells; the headline totals come from the counters (see rollup_period_totals).
 CHART_METRICS = frozenset({metric for metric, _label in ACTION_METRICS} | set(BREAKDOWN_METRICS))
 
 
 def _campaign_report(campaign_id, period, *, today, all_time) -> CampaignReport:
-    metrics = sorted(all_time if period.is_set else CHART_METRICS.intersection(all_time))
-    by = rollup_totals(campaign_id, _days(period), today=today, metrics=metrics)
+    days = _days(period)
+    metrics = sorted(CHART_METRICS.intersection(all_time))
+    by = rollup_totals(campaign_id, days, today=today, metrics=metrics)
     totals = dict(all_time)
     if period.is_set:
-        totals = defaultdict(int)
-        for metrics in by["day"].values():
-            for name, value in metrics.items():
-                totals[name] += value
+        totals = rollup_period_totals(campaign_id, days, today=today, all_time=all_time)
     return CampaignReport(
-        totals=dict(totals),
+        totals=totals,
         version="",
         series=daily_series(by["day"], period, today=today),
         by_state=breakdown_rows(by["state"]),

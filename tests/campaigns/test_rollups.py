@@ -199,3 +199,34 @@ def test_one_cell_per_key_however_many_actions(campaign):
     assert (
         sum(Counter.objects.filter(campaign_id=campaign.pk).values_list("value", flat=True)) == 50
     )
+
+
+RANGES = [
+    *PERIODS,
+    Period(TODAY - dt.timedelta(days=2), TODAY + dt.timedelta(days=5)),
+    Period(None, TODAY - dt.timedelta(days=3)),
+    Period(TODAY - dt.timedelta(days=1), TODAY - dt.timedelta(days=1)),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("folded_through", [YESTERDAY, TODAY - dt.timedelta(days=3)])
+@pytest.mark.parametrize("period", RANGES, ids=str)
+def test_period_totals_equal_the_sum_of_the_days_cells(
+    campaign, period, folded_through, monkeypatch
+):
+    from campaigns import rollups
+    from campaigns.rollups import period_totals
+    from campaigns.totals import campaign_totals
+
+    # Folded only this far, as just after midnight: later days are read from the cells.
+    monkeypatch.setattr(rollups, "fold_target", lambda moment=None: folded_through)
+    _activity(campaign.pk)
+    rollups_fold(campaign.pk, through=folded_through)
+    expected: dict[str, int] = {}
+    for totals in cell_totals(campaign.pk, period)["day"].values():
+        for metric, value in totals.items():
+            expected[metric] = expected.get(metric, 0) + value
+    expected = {metric: value for metric, value in expected.items() if value}
+    all_time = campaign_totals(campaign.pk)
+    assert period_totals(campaign.pk, period, today=TODAY, all_time=all_time) == expected
