@@ -282,75 +282,59 @@ class SupporterWriter:
         return supporters
 
 
-class SignupWriter:
+class _ConsentedActionWriter:
+    """Action rows that carry a consent record (signatures, sign-ups), counted as the
+    services count them. Subclasses name the model, the consent purpose and the metric."""
+
+    model_name = ""
+    purpose = ""
+    metric = ""
+
     def __init__(self, campaign, events: Events, rng: random.Random):
         self.campaign = campaign
         self.events = events
         self.rng = rng
 
-    def write(self, planned: Sequence[tuple[PlannedAction, object]]) -> None:
-        from campaigns.models import ConsentRecord, Signup
+    def fields(self, action: PlannedAction) -> dict:
+        return {"state": action.state, "district": action.district, "source": action.source}
 
-        signups, consents = [], []
+    def write(self, planned: Sequence[tuple[PlannedAction, object]]) -> None:
+        from campaigns.models import ConsentRecord
+
+        model = apps.get_model("campaigns", self.model_name)
+        rows, consents = [], []
         for action, supporter in planned:
             created = moment(action, self.rng)
-            signups.append(
-                Signup(
+            rows.append(
+                model(
                     campaign=self.campaign,
                     supporter=supporter,
-                    state=action.state,
-                    district=action.district,
-                    source=action.source,
                     created_at=created,
-                )  # fmt: skip
+                    **self.fields(action),
+                )
             )
             consents.append(
                 ConsentRecord(
                     supporter=supporter,
                     campaign=self.campaign,
-                    purpose="signup",
+                    purpose=self.purpose,
                     created_at=created,
                 )  # fmt: skip
             )
-            self.events.add("signups", action)
-        Signup.objects.bulk_create(signups, batch_size=2000)
+            self.events.add(self.metric, action)
+        model.objects.bulk_create(rows, batch_size=2000)
         ConsentRecord.objects.bulk_create(consents, batch_size=2000)
 
 
-class SignatureWriter:
-    def __init__(self, campaign, events: Events, rng: random.Random):
-        self.campaign = campaign
-        self.events = events
-        self.rng = rng
+class SignupWriter(_ConsentedActionWriter):
+    model_name, purpose, metric = "Signup", "signup", "signups"
 
-    def write(self, planned: Sequence[tuple[PlannedAction, object]]) -> None:
-        from campaigns.models import ConsentRecord, Signature
 
-        signatures, consents = [], []
-        for action, supporter in planned:
-            created = moment(action, self.rng)
-            signatures.append(
-                Signature(
-                    campaign=self.campaign,
-                    supporter=supporter,
-                    zip_code=action.zip_code,
-                    state=action.state,
-                    district=action.district,
-                    source=action.source,
-                    created_at=created,
-                )  # fmt: skip
-            )
-            consents.append(
-                ConsentRecord(
-                    supporter=supporter,
-                    campaign=self.campaign,
-                    purpose="petition",
-                    created_at=created,
-                )  # fmt: skip
-            )
-            self.events.add("signatures", action)
-        Signature.objects.bulk_create(signatures, batch_size=2000)
-        ConsentRecord.objects.bulk_create(consents, batch_size=2000)
+class SignatureWriter(_ConsentedActionWriter):
+    model_name, purpose, metric = "Signature", "petition", "signatures"
+
+    def fields(self, action: PlannedAction) -> dict:
+        return {**super().fields(action), "zip_code": action.zip_code}
 
 
 def places(seed: int, limit: int = 4000) -> list[tuple[str, str, int]]:
