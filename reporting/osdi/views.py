@@ -41,6 +41,18 @@ class OSDIView(APIView):
     def links(self) -> resources.Links:
         return resources.Links(self.absolute)
 
+    def page_of(self, rel: str, queryset, to_resource) -> Response:
+        """One page of a collection; `to_resource(item, links)` shapes each item."""
+        links = self.links()
+        return Response(
+            collection(
+                self.request,
+                rel=rel,
+                queryset=queryset,
+                to_resource=lambda item: to_resource(item, links),
+            )
+        )
+
 
 def _collection_schema(operation_id: str):
     return extend_schema(
@@ -65,15 +77,7 @@ class OsdiEntryPointApi(OSDIView):
 class OsdiPetitionListApi(OSDIView):
     @_collection_schema("osdi_petitions_list")
     def get(self, request: Request) -> Response:
-        links = self.links()
-        return Response(
-            collection(
-                request,
-                rel="petitions",
-                queryset=resources.petition_queryset(),
-                to_resource=lambda campaign: resources.petition(campaign, links),
-            )
-        )
+        return self.page_of("petitions", resources.petition_queryset(), resources.petition)
 
 
 class OsdiPetitionDetailApi(OSDIView):
@@ -87,14 +91,10 @@ class OsdiSignatureListApi(OSDIView):
     @_collection_schema("osdi_petition_signatures_list")
     def get(self, request: Request, pk: int) -> Response:
         campaign = get_object_or_404(resources.petition_queryset(), pk=pk)
-        links = self.links()
-        return Response(
-            collection(
-                request,
-                rel="signatures",
-                queryset=resources.signature_queryset().filter(campaign=campaign),
-                to_resource=lambda signature: resources.signature(signature, links),
-            )
+        return self.page_of(
+            "signatures",
+            resources.signature_queryset().filter(campaign=campaign),
+            resources.signature,
         )
 
 
@@ -128,14 +128,10 @@ class OsdiRecordSignatureHelperApi(OSDIView):
 class OsdiAdvocacyCampaignListApi(OSDIView):
     @_collection_schema("osdi_advocacy_campaigns_list")
     def get(self, request: Request) -> Response:
-        links = self.links()
-        return Response(
-            collection(
-                request,
-                rel="advocacy_campaigns",
-                queryset=resources.advocacy_campaign_queryset(),
-                to_resource=lambda campaign: resources.advocacy_campaign(campaign, links),
-            )
+        return self.page_of(
+            "advocacy_campaigns",
+            resources.advocacy_campaign_queryset(),
+            resources.advocacy_campaign,
         )
 
 
@@ -150,14 +146,10 @@ class OsdiOutreachListApi(OSDIView):
     @_collection_schema("osdi_outreaches_list")
     def get(self, request: Request, pk: int) -> Response:
         campaign = get_object_or_404(resources.advocacy_campaign_queryset(), pk=pk)
-        links = self.links()
-        return Response(
-            collection(
-                request,
-                rel="outreaches",
-                queryset=resources.outreach_queryset().filter(campaign=campaign),
-                to_resource=lambda delivery: resources.outreach(delivery, links),
-            )
+        return self.page_of(
+            "outreaches",
+            resources.outreach_queryset().filter(campaign=campaign),
+            resources.outreach,
         )
 
 
@@ -171,15 +163,7 @@ class OsdiOutreachDetailApi(OSDIView):
 class OsdiPersonListApi(OSDIView):
     @_collection_schema("osdi_people_list")
     def get(self, request: Request) -> Response:
-        links = self.links()
-        return Response(
-            collection(
-                request,
-                rel="people",
-                queryset=resources.person_queryset(),
-                to_resource=lambda supporter: resources.person(supporter, links),
-            )
-        )
+        return self.page_of("people", resources.person_queryset(), resources.person)
 
 
 class OsdiPersonDetailApi(OSDIView):
@@ -193,14 +177,10 @@ class OsdiPersonSignatureListApi(OSDIView):
     @_collection_schema("osdi_person_signatures_list")
     def get(self, request: Request, pk: int) -> Response:
         supporter = get_object_or_404(resources.person_queryset(), pk=pk)
-        links = self.links()
-        return Response(
-            collection(
-                request,
-                rel="signatures",
-                queryset=resources.signature_queryset().filter(supporter=supporter),
-                to_resource=lambda signature: resources.signature(signature, links),
-            )
+        return self.page_of(
+            "signatures",
+            resources.signature_queryset().filter(supporter=supporter),
+            resources.signature,
         )
 
 
@@ -208,12 +188,8 @@ class OsdiPersonOutreachListApi(OSDIView):
     @_collection_schema("osdi_person_outreaches_list")
     def get(self, request: Request, pk: int) -> Response:
         supporter = get_object_or_404(resources.person_queryset(), pk=pk)
-        links = self.links()
-        return Response(
-            collection(
-                request,
-                rel="outreaches",
-                queryset=resources.outreach_queryset().filter(supporter=supporter),
-                to_resource=lambda delivery: resources.outreach(delivery, links),
-            )
+        return self.page_of(
+            "outreaches",
+            resources.outreach_queryset().filter(supporter=supporter),
+            resources.outreach,
         )
