@@ -20,8 +20,9 @@ import sys
 import time
 from pathlib import Path
 
+from _postgres import PG, admin_sql, postgres_available
+
 ROOT = Path(__file__).resolve().parent.parent
-PG = "postgres://postgres@127.0.0.1:5432"
 DB_NAME = f"ac_bench_campaign_page_{os.getpid()}"
 
 SEED_SQL = [
@@ -44,24 +45,6 @@ SEED_SQL = [
     FROM campaigns_supporter s WHERE s.email LIKE 'bench%%@example.org'
     """,
 ]
-
-
-def postgres_available() -> bool:
-    try:
-        import psycopg
-
-        psycopg.connect(f"{PG}/postgres", connect_timeout=2).close()
-        return True
-    except Exception as exc:  # any driver error means "not available here"
-        print(f"skipped: PostgreSQL not reachable ({type(exc).__name__})")
-        return False
-
-
-def admin_sql(statement: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
-        connection.execute(statement)
 
 
 def time_page(client, url: str, renders: int) -> tuple[float, int]:

@@ -35,37 +35,12 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from _postgres import PG, drop_database, postgres_available, recreate_database
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DB_NAME = "ac_bench_dashboard"
-PG = "postgres://postgres@127.0.0.1:5432"
-
-
-def postgres_available() -> bool:
-    try:
-        import psycopg
-
-        psycopg.connect(f"{PG}/postgres", connect_timeout=2).close()
-        return True
-    except Exception as exc:  # any driver error means "not available here"
-        print(f"skipped: PostgreSQL not reachable ({type(exc).__name__})")
-        return False
-
-
-def recreate_database() -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {DB_NAME}")
-
-
-def drop_database() -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
 
 
 def setup_django() -> None:
@@ -132,7 +107,7 @@ def main() -> int:
     if args.reuse:
         args.keep = True
     else:
-        recreate_database()
+        recreate_database(DB_NAME)
     setup_django()
     try:
         return run(args)
@@ -141,7 +116,7 @@ def main() -> int:
 
         connections.close_all()
         if not args.keep:
-            drop_database()
+            drop_database(DB_NAME)
 
 
 def seed(actions: int) -> None:

@@ -29,11 +29,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+from _postgres import PG, drop_database, postgres_available, recreate_database
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DB_NAME = "ac_bench_delivery"
-PG = "postgres://postgres@127.0.0.1:5432"
 REDIS_DB = 11
 BROKER = f"redis://127.0.0.1:6379/{REDIS_DB}"
 API_KEY = "bench-key"
@@ -41,31 +42,16 @@ WORKER_LOG = Path(tempfile.gettempdir()) / "bench-delivery-worker.log"
 
 
 def services_available() -> bool:
+    if not postgres_available():
+        return False
     try:
-        import psycopg
         import redis
 
-        psycopg.connect(f"{PG}/postgres", connect_timeout=2).close()
         redis.Redis.from_url(BROKER, socket_connect_timeout=2).ping()
         return True
     except Exception as exc:  # any driver error means "not available here"
-        print(f"skipped: PostgreSQL or Redis not reachable ({type(exc).__name__})")
+        print(f"skipped: Redis not reachable ({type(exc).__name__})")
         return False
-
-
-def recreate_database() -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {DB_NAME}")
-
-
-def drop_database() -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
 
 
 def start_cwc_server() -> tuple[subprocess.Popen, str]:
@@ -270,7 +256,7 @@ def main() -> int:
     import redis
 
     redis.Redis.from_url(BROKER).flushdb()
-    recreate_database()
+    recreate_database(DB_NAME)
     server, cwc_url = start_cwc_server()
     configure_environment(cwc_url)
     import django
@@ -299,7 +285,7 @@ def main() -> int:
 
         connections.close_all()
         if not args.keep_db:
-            drop_database()
+            drop_database(DB_NAME)
     return 0
 
 

@@ -27,11 +27,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+from _postgres import PG, drop_database, postgres_available, recreate_database
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DB_NAME = "ac_bench_export"
-PG = "postgres://postgres@127.0.0.1:5432"
 SECRET = "bench-export-secret-key-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105
 ENVIRONMENT = {
     "DATABASE_URL": f"{PG}/{DB_NAME}",
@@ -41,32 +42,6 @@ ENVIRONMENT = {
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
     "LOG_LEVEL": "WARNING",
 }
-
-
-def postgres_available() -> bool:
-    try:
-        import psycopg
-
-        psycopg.connect(f"{PG}/postgres", connect_timeout=2).close()
-        return True
-    except Exception as exc:  # any driver error means "not available here"
-        print(f"skipped: PostgreSQL not reachable ({type(exc).__name__})")
-        return False
-
-
-def recreate_database() -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {DB_NAME}")
-
-
-def drop_database() -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
 
 
 def memory_kb(pid: int, field: str) -> int:
@@ -155,7 +130,7 @@ def main() -> int:
     args = parser.parse_args()
     if not postgres_available():
         return 0
-    recreate_database()
+    recreate_database(DB_NAME)
     os.environ.update(ENVIRONMENT)
     import django
 
@@ -202,7 +177,7 @@ def main() -> int:
 
         connections.close_all()
         if not args.keep:
-            drop_database()
+            drop_database(DB_NAME)
 
 
 if __name__ == "__main__":

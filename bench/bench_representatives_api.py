@@ -32,28 +32,11 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from _postgres import PG, admin_sql, postgres_available
+
 ROOT = Path(__file__).resolve().parent.parent
-PG = "postgres://postgres@127.0.0.1:5432"
 DB_NAME = "ac_bench_representatives"
 BIN = Path(sys.executable).parent
-
-
-def postgres_available() -> bool:
-    try:
-        import psycopg
-
-        psycopg.connect(f"{PG}/postgres", connect_timeout=2).close()
-        return True
-    except Exception as exc:  # any driver error means "not available here"
-        print(f"skipped: PostgreSQL not reachable ({type(exc).__name__})")
-        return False
-
-
-def admin_sql(statement: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
-        connection.execute(statement)
 
 
 def free_port() -> int:

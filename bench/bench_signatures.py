@@ -29,30 +29,12 @@ import time
 from multiprocessing import Pool
 from pathlib import Path
 
+from _postgres import PG, admin_sql, postgres_available
+
 ROOT = Path(__file__).resolve().parent.parent
-PG = "postgres://postgres@127.0.0.1:5432"
 DB_NAME = f"ac_bench_signatures_{os.getpid()}"
 BIN = Path(sys.executable).parent
 SLUG = "protect-gender-based-asylum"
-
-
-def postgres_available() -> bool:
-    try:
-        import psycopg
-
-        psycopg.connect(f"{PG}/postgres", connect_timeout=2).close()
-        return True
-    except Exception as exc:  # any driver error means "not available here"
-        print(f"skipped: PostgreSQL not reachable ({type(exc).__name__})")
-        return False
-
-
-def admin_sql(statement: str, database: str = "postgres") -> list:
-    import psycopg
-
-    with psycopg.connect(f"{PG}/{database}", autocommit=True) as connection:
-        cursor = connection.execute(statement)
-        return cursor.fetchall() if cursor.description else []
 
 
 def free_port() -> int:
