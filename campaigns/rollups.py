@@ -34,7 +34,7 @@ from django.utils import timezone
 from campaigns.models import BreakdownCounter, Rollup, RollupState
 from campaigns.models.totals import ALL_TIME, NO_DISTRICT
 
-DIMENSIONS = ("day", "state", "district", "source")
+DIMENSIONS = tuple(Rollup.Dimension.values)  # day, state, district, source
 FOLD_GRACE = dt.timedelta(minutes=10)
 KEEP_SECONDS = 26 * 3600
 

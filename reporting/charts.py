@@ -38,14 +38,10 @@ class Series:
     values: Sequence[int]
 
 
-def _day(day: date, format_name: str) -> str:
-    """A day in the active language's format; remembered, as charts and their tables show
-    the same few hundred days on every render."""
-    return _day_in(day, format_name, get_language())
-
-
 @lru_cache(maxsize=8192)
 def _day_in(day: date, format_name: str, language: str | None) -> str:
+    """A day in the active `language`'s format; remembered, as charts and their tables
+    show the same few hundred days on every render."""
     return date_format(day, format_name)
 
 
@@ -116,6 +112,7 @@ def _y_axis(top: int) -> list[str]:
 
 def _x_labels(days: Sequence[date], step_width: float) -> list[str]:
     every = max(1, len(days) // 8)
+    language = get_language()
     parts = ['<g class="chart__axis" aria-hidden="true">']
     for index, day in enumerate(days):
         if index % every:
@@ -123,7 +120,7 @@ def _x_labels(days: Sequence[date], step_width: float) -> list[str]:
         x = MARGIN_LEFT + step_width * (index + 0.5)
         parts.append(
             f'<text class="chart__label" x="{x:.1f}" y="{HEIGHT - MARGIN_BOTTOM + 16}" '
-            f'text-anchor="middle">{escape(_day(day, "M j"))}</text>'
+            f'text-anchor="middle">{escape(_day_in(day, "M j", language))}</text>'
         )
     parts.append("</g>")
     return parts

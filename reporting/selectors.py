@@ -17,7 +17,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.rollups import Period, rollup_totals
+from campaigns.rollups import DIMENSIONS, Period, rollup_totals
 from campaigns.rollups import period_totals as rollup_period_totals
 from campaigns.totals import campaign_totals
 from legislators.models import Legislator
@@ -33,7 +33,6 @@ ACTION_METRICS = (
 DELIVERY_PREFIX = "deliveries_"
 CALL_PREFIX = "calls_"
 BREAKDOWN_METRICS = ("signatures", "letters", "calls", "signups", "supporters")
-DIMENSIONS = ("day", "state", "district", "source")
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,6 @@ from reporting.charts import group_digits, thousands_separator
 register = template.Library()
 
 
-@register.filter
-def grouped(value) -> str:
-    """1234567 → "1,234,567" (or "1 234 567" in Spanish); anything else unchanged."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        return value
-    return group_digits(value)
-
-
 # The number columns of a breakdown table, in the order of its header.
 BREAKDOWN_COLUMNS = ("actions", "signatures", "letters", "calls", "signups", "supporters")
 
