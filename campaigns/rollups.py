@@ -100,7 +100,7 @@ def rollups_fold(campaign_id: int, *, through: dt.date | None = None) -> dt.date
         RollupState.objects.get_or_create(campaign_id=campaign_id)
         state = RollupState.objects.select_for_update().get(campaign_id=campaign_id)
         start = state.folded_through
-        if start is not None and start >= target:
+        if not _is_behind(start, target):
             return start
         bounds = [start] if start is not None else []
         with connection.cursor() as cursor:
@@ -135,13 +135,19 @@ def rollups_fold_all() -> int:
     from campaigns.models import Campaign
 
     target = fold_target()
-    behind = 0
-    for campaign_id in Campaign.objects.values_list("pk", flat=True):
-        state = RollupState.objects.filter(campaign_id=campaign_id).first()
-        if state is None or state.folded_through is None or state.folded_through < target:
-            rollups_fold(campaign_id, through=target)
-            behind += 1
-    return behind
+    folded = dict(RollupState.objects.values_list("campaign_id", "folded_through"))
+    behind = [
+        campaign_id
+        for campaign_id in Campaign.objects.values_list("pk", flat=True)
+        if _is_behind(folded.get(campaign_id), target)
+    ]
+    for campaign_id in behind:
+        rollups_fold(campaign_id, through=target)
+    return len(behind)
+
+
+def _is_behind(folded_through: dt.date | None, target: dt.date) -> bool:
+    return folded_through is None or folded_through < target
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -310,7 +316,7 @@ def _folded_state(campaign_id: int, today: dt.date) -> RollupState:
     """The campaign's rollup state, folded first when it is behind."""
     target = min(fold_target(), today - dt.timedelta(days=1))  # never the report's today
     state = RollupState.objects.filter(campaign_id=campaign_id).first()
-    if state is None or state.folded_through is None or state.folded_through < target:
+    if state is None or _is_behind(state.folded_through, target):
         rollups_fold(campaign_id, through=target)
         state = RollupState.objects.get(campaign_id=campaign_id)
     return state
