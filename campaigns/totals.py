@@ -22,39 +22,37 @@ from campaigns.models.totals import NO_DISTRICT
 SHARDS = 16
 
 
-def _upsert_sql(table: str, columns: list[str], conflict: list[str], rows: int) -> str:
+def adding_upsert_sql(table: str, columns: list[str], rows: int = 1) -> str:
+    """INSERT of `rows` rows whose last column, `value`, is added to the row already there
+    (every other column is the key)."""
     placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * rows)
     return (
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES {placeholders} "  # noqa: S608
-        f"ON CONFLICT ({', '.join(conflict)}) "
+        f"ON CONFLICT ({', '.join(columns[:-1])}) "
         f"DO UPDATE SET value = {table}.value + excluded.value"
     )
 
 
 HEADLINE_COLUMNS = ["campaign_id", "metric", "shard", "value"]
-ROLLUP_COLUMNS = ["campaign_id", "metric", "day", "state", "district", "source", "shard", "value"]
+CELL_COLUMNS = ["campaign_id", "metric", "day", "state", "district", "source", "shard", "value"]
 
 
-def _add_to_counters(headline: list[list], rollup: list[list]) -> None:
+def _add_to_counters(headline: list[list], cells: list[list]) -> None:
     """Both upserts; on PostgreSQL in one statement (one round trip on every action)."""
-    headline_sql = _upsert_sql(
-        Counter._meta.db_table, HEADLINE_COLUMNS, HEADLINE_COLUMNS[:-1], len(headline)
-    )
-    rollup_sql = _upsert_sql(
-        BreakdownCounter._meta.db_table, ROLLUP_COLUMNS, ROLLUP_COLUMNS[:-1], len(rollup)
-    )
+    headline_sql = adding_upsert_sql(Counter._meta.db_table, HEADLINE_COLUMNS, len(headline))
+    cell_sql = adding_upsert_sql(BreakdownCounter._meta.db_table, CELL_COLUMNS, len(cells))
     headline_params = [value for row in headline for value in row]
-    rollup_params = [value for row in rollup for value in row]
+    cell_params = [value for row in cells for value in row]
     if connection.vendor == "postgresql":  # one statement: atomic by itself
         with connection.cursor() as cursor:
             cursor.execute(
-                f"WITH headline AS ({headline_sql}) {rollup_sql}",
-                headline_params + rollup_params,
+                f"WITH headline AS ({headline_sql}) {cell_sql}",
+                headline_params + cell_params,
             )
         return
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(headline_sql, headline_params)
-        cursor.execute(rollup_sql, rollup_params)
+        cursor.execute(cell_sql, cell_params)
 
 
 def record_event(
@@ -67,14 +65,13 @@ def record_event(
     source: str = "",
     day: date | None = None,
 ) -> None:
-    """Add `amount` to a campaign's metric and to its day/state/district/source rollup.
+    """Add `amount` to a campaign's metric and to its day/state/district/source cell.
 
     Call it inside the transaction that writes the counted row, so both commit or neither.
     """
-    record_events(
+    record_deltas(
         campaign_id=campaign_id,
-        metrics=[metric],
-        amount=amount,
+        deltas={metric: amount},
         state=state,
         district=district,
         source=source,

@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from campaigns.rollups import rollups_fold, rollups_reset
+from campaigns.totals import CELL_COLUMNS, HEADLINE_COLUMNS, adding_upsert_sql
 from reporting.activity import FALLBACK_PLACES, PlannedAction
 
 DELIVERY_OUTCOMES = (("sent", 85), ("queued", 5), ("failed", 3), ("needs_manual", 7))
@@ -74,29 +75,15 @@ class Events:
                 (self.campaign_id, metric, day, state[:2], district_value, source[:64], 0, amount)
             )
         headline_rows = [(self.campaign_id, metric, 0, value) for metric, value in headline.items()]
-        _add(
-            HeadlineCounter._meta.db_table,
-            ["campaign_id", "metric", "shard", "value"],
-            headline_rows,
-        )
-        _add(
-            BreakdownCounter._meta.db_table,
-            ["campaign_id", "metric", "day", "state", "district", "source", "shard", "value"],
-            cells,
-        )
+        _add(HeadlineCounter._meta.db_table, HEADLINE_COLUMNS, headline_rows)
+        _add(BreakdownCounter._meta.db_table, CELL_COLUMNS, cells)
         self.pending.clear()
 
 
 def _add(table: str, columns: list[str], rows: list[tuple]) -> None:
-    """INSERT ... ON CONFLICT add the value: the same statement the counters use, batched."""
-    conflict = [column for column in columns if column != "value"]
-    sql = (
-        f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 - names from the models
-        f"VALUES ({', '.join(['%s'] * len(columns))}) "
-        f"ON CONFLICT ({', '.join(conflict)}) DO UPDATE SET value = {table}.value + excluded.value"
-    )
+    """The statement the counters use, one row at a time in a batch."""
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        cursor.executemany(adding_upsert_sql(table, columns), rows)
 
 
 class OfficeDirectory:
