@@ -134,3 +134,18 @@ def campaign_totals(campaign_id: int) -> dict[str, int]:
         .values_list("metric", "total")
     )
     return {metric: int(total) for metric, total in rows}
+
+
+def campaign_totals_for(campaign_ids) -> dict[int, dict[str, int]]:
+    """campaign_totals of several campaigns in one query (lists of campaigns)."""
+    totals: dict[int, dict[str, int]] = {campaign_id: {} for campaign_id in campaign_ids}
+    rows = (
+        Counter.objects.filter(campaign_id__in=list(totals))
+        .values("campaign_id", "metric")
+        .annotate(total=Sum("value"))
+        .values_list("campaign_id", "metric", "total")
+        .order_by()
+    )
+    for campaign_id, metric, total in rows:
+        totals[campaign_id][metric] = int(total)
+    return totals

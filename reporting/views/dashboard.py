@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from campaigns.models import Campaign
+from campaigns.totals import campaign_totals_for
 from legislators.models import Legislator
 from reporting import charts
 from reporting.forms import DateRangeForm
@@ -21,11 +22,9 @@ from reporting.permissions import DashboardAccessMixin
 from reporting.roles import EXPORT_DATA
 from reporting.selectors import (
     ACTION_METRICS,
-    DateRange,
     campaign_report,
     headline,
     key_text,
-    period_totals,
 )
 
 SORTABLE = ("key", "actions", "signatures", "letters", "calls", "signups", "supporters")
@@ -65,7 +64,8 @@ class CampaignListView(DashboardAccessMixin, TemplateView):
     def get_context_data(self, **kwargs):
         campaigns = Campaign.objects.order_by("-created_at", "pk")
         page = Paginator(campaigns, self.paginate_by).get_page(self.request.GET.get("page"))
-        rows = [(campaign, headline(period_totals(campaign.pk, DateRange()))) for campaign in page]
+        totals = campaign_totals_for([campaign.pk for campaign in page])
+        rows = [(campaign, headline(totals[campaign.pk])) for campaign in page]
         return super().get_context_data(page=page, rows=rows, **kwargs)
 
 

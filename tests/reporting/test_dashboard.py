@@ -183,3 +183,22 @@ def test_past_days_come_from_the_folded_rollups_and_stay_exact(client, busy_camp
     sources = lxml.html.fromstring(html).get_element_by_id("by-source")
     [radio] = [row for row in sources.xpath(".//tbody/tr") if "radio" in row.text_content()]
     assert radio.xpath("./td")[0].text_content() == "3"
+
+
+def test_campaign_list_runs_the_same_queries_however_many_campaigns(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(UserFactory(role=REPORTER))
+    url = reverse("reporting:dashboard")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    sign(petition_campaign(), email="one@example.org", zip_code="10001")
+    few = queries()
+    for number in range(5):
+        sign(petition_campaign(), email=f"more{number}@example.org", zip_code="10001")
+    assert queries() == few
