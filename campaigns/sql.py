@@ -4,9 +4,11 @@ Each helper is one round trip to the database; they keep the hot path of an acti
 join, write) short while the database's unique constraints keep it exact.
 """
 
+import weakref
 from collections.abc import Iterable
+from functools import cache
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
 
 def _columns(model: type[models.Model], values: dict) -> tuple[list[str], list]:
@@ -72,10 +74,14 @@ def upsert_returning(
 
 def returning(model: type[models.Model], *, qualified: bool = False) -> str:
     """Every column of the model, for a RETURNING or SELECT list read by `instance_from_row`."""
-    prefix = f"{connection.ops.quote_name(model._meta.db_table)}." if qualified else ""
-    return ", ".join(
-        prefix + connection.ops.quote_name(field.column) for field in model._meta.concrete_fields
-    )
+    return _column_list(model, qualified, connection.vendor)
+
+
+@cache
+def _column_list(model: type[models.Model], qualified: bool, vendor: str) -> str:
+    quote = connection.ops.quote_name
+    prefix = f"{quote(model._meta.db_table)}." if qualified else ""
+    return ", ".join(prefix + quote(field.column) for field in model._meta.concrete_fields)
 
 
 def update_where(model: type[models.Model], values: dict, where: dict) -> int:
@@ -83,6 +89,14 @@ def update_where(model: type[models.Model], values: dict, where: dict) -> int:
 
     The ORM's `filter().update()` in one statement without compiling a query (hot paths).
     """
+    sql, params = update_where_sql(model, values, where)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
+
+
+def update_where_sql(model: type[models.Model], values: dict, where: dict) -> tuple[str, list]:
+    """The statement `update_where` runs, for embedding in a larger one."""
     sets, set_params = _columns(model, values)
     conditions, where_params = _columns(model, where)
     sql = (
@@ -91,9 +105,7 @@ def update_where(model: type[models.Model], values: dict, where: dict) -> int:
         + " WHERE "
         + " AND ".join(f"{column} = %s" for column in conditions)
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, set_params + where_params)
-        return cursor.rowcount
+    return sql, set_params + where_params
 
 
 def db_value(model: type[models.Model], name: str, value):
@@ -107,13 +119,33 @@ def field_count(model: type[models.Model]) -> int:
 
 def instance_from_row(model: type[models.Model], row) -> models.Model:
     """A model instance from a row of `returning(model)` columns, as the ORM would build it."""
-    table = model._meta.db_table
-    fields = list(model._meta.concrete_fields)
-    converted = []
-    for field, value in zip(fields, row, strict=True):
-        column = field.get_col(table)
-        converters = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
-        for converter in converters:
-            value = converter(value, column, connection)
-        converted.append(value)
-    return model.from_db(connection.alias, [field.attname for field in fields], converted)
+    db = connections[DEFAULT_DB_ALIAS]  # one lookup: the proxy costs one per attribute
+    attnames, converters = _row_reader(db, model)
+    values = list(row)
+    for index, column, functions in converters:
+        value = values[index]
+        for function in functions:
+            value = function(value, column, db)
+        values[index] = value
+    return model.from_db(db.alias, attnames, values)
+
+
+# Per connection (converters are bound to it) and model: the attribute names and the
+# columns that need converting, worked out once instead of on every row.
+_readers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _row_reader(db, model: type[models.Model]) -> tuple[list[str], list[tuple]]:
+    by_model = _readers.setdefault(db, {})
+    reader = by_model.get(model)
+    if reader is None:
+        table = model._meta.db_table
+        fields = model._meta.concrete_fields
+        converters = []
+        for index, field in enumerate(fields):
+            column = field.get_col(table)
+            functions = db.ops.get_db_converters(column) + field.get_db_converters(db)
+            if functions:
+                converters.append((index, column, functions))
+        reader = by_model[model] = ([field.attname for field in fields], converters)
+    return reader

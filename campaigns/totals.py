@@ -22,12 +22,16 @@ from campaigns.models.totals import NO_DISTRICT
 SHARDS = 16
 
 
-def adding_upsert_sql(table: str, columns: list[str], rows: int = 1) -> str:
+def adding_upsert_sql(table: str, columns: list[str], rows: int = 1, *, when: str = "") -> str:
     """INSERT of `rows` rows whose last column, `value`, is added to the row already there
-    (every other column is the key)."""
+    (every other column is the key). With `when`, the name of an earlier common table
+    expression, the rows are added only if that expression returned a row."""
     placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * rows)
+    source = f"VALUES {placeholders}"
+    if when:
+        source = f"SELECT * FROM ({source}) AS added WHERE EXISTS (SELECT 1 FROM {when})"  # noqa: S608
     return (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES {placeholders} "  # noqa: S608
+        f"INSERT INTO {table} ({', '.join(columns)}) {source} "  # noqa: S608
         f"ON CONFLICT ({', '.join(columns[:-1])}) "
         f"DO UPDATE SET value = {table}.value + excluded.value"
     )
@@ -111,15 +115,51 @@ def record_deltas(
 ) -> None:
     """Add a different amount to each metric (e.g. one delivery leaving "queued" for
     "sent": {"deliveries_queued": -1, "deliveries_sent": 1}), in one round trip."""
+    rows = _counter_rows(campaign_id, deltas, state, district, source, day)
+    if rows:
+        _add_to_counters(*rows)
+
+
+def update_and_record_deltas(
+    update_sql: str,
+    update_params: list,
+    *,
+    campaign_id: int,
+    deltas: dict[str, int],
+    state: str = "",
+    district: int | None = None,
+    source: str = "",
+    day: date | None = None,
+) -> int:
+    """PostgreSQL only: run an UPDATE and, if it changed a row, `record_deltas` — in one
+    statement, so one round trip and atomic by itself (no transaction needed around it).
+    Returns the number of rows the UPDATE changed."""
+    headline, cells = _counter_rows(campaign_id, deltas, state, district, source, day) or ([], [])
+    parts = [f"updated AS ({update_sql} RETURNING 1)"]
+    params = list(update_params)
+    if headline:
+        counter, breakdown = Counter._meta.db_table, BreakdownCounter._meta.db_table
+        headline_sql = adding_upsert_sql(counter, HEADLINE_COLUMNS, len(headline), when="updated")
+        cell_sql = adding_upsert_sql(breakdown, CELL_COLUMNS, len(cells), when="updated")
+        parts += [f"headline AS ({headline_sql})", f"cells AS ({cell_sql})"]
+        params += [value for row in headline for value in row]
+        params += [value for row in cells for value in row]
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {', '.join(parts)} SELECT COUNT(*) FROM updated", params)  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+def _counter_rows(campaign_id, deltas, state, district, source, day) -> tuple[list, list] | None:
+    """The headline and cell rows that add `deltas`; None when every delta is zero."""
     deltas = {metric: amount for metric, amount in deltas.items() if amount}
     if not deltas:
-        return
+        return None
     day = day or timezone.localdate()
     shard = random.randrange(SHARDS)  # noqa: S311 - spreading writes, not security
     district_value = NO_DISTRICT if district is None else district
     cell = [day, state[:2], district_value, source[:64], 0]
     metrics = sorted(deltas)  # one lock order for every writer: no deadlocks
-    _add_to_counters(
+    return (
         [[campaign_id, metric, shard, deltas[metric]] for metric in metrics],
         [[campaign_id, metric, *cell, deltas[metric]] for metric in metrics],
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-import requests
+import urllib3
 from django.conf import settings
 
 from campaigns.delivery.base import Channel, Office
@@ -23,9 +23,9 @@ CHANNEL_NAMES = ("cwc", "email", "manual")
 
 
 @cache
-def _http_session() -> requests.Session:
+def _http_pool() -> urllib3.PoolManager:
     """One connection pool per process: CWC deliveries reuse their TLS connections."""
-    return requests.Session()
+    return urllib3.PoolManager()
 
 
 def _endpoint(prefix: str) -> Endpoint:
@@ -47,7 +47,7 @@ def cwc_channel() -> CwcChannel:
         organization_about=settings.CWC_ORGANIZATION_ABOUT,
     )
     return CwcChannel(
-        house=_endpoint("HOUSE"), senate=_endpoint("SENATE"), agent=agent, session=_http_session()
+        house=_endpoint("HOUSE"), senate=_endpoint("SENATE"), agent=agent, pool=_http_pool()
     )
 
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-import requests
+import urllib3
 from lxml import etree
 
 from campaigns.delivery.base import (
@@ -247,11 +248,16 @@ def error_texts(body: bytes) -> list[str]:
 
 
 class CwcClient:
-    """POSTs CWC documents to one installation (House or Senate)."""
+    """POSTs CWC documents to one installation (House or Senate).
 
-    def __init__(self, endpoint: Endpoint, *, session: requests.Session | None = None):
+    urllib3 directly, with a pool kept per process: a delivery is one POST on a
+    kept-alive connection. No redirects are followed and no retries are made here:
+    the delivery outbox decides when to try again.
+    """
+
+    def __init__(self, endpoint: Endpoint, *, pool: urllib3.PoolManager | None = None):
         self.endpoint = endpoint
-        self.session = session or requests.Session()
+        self.pool = pool or urllib3.PoolManager()
 
     def send(self, document: bytes) -> str:
         """Deliver one message; returns the answer's text. Raises CwcTransient/PermanentError."""
@@ -262,30 +268,37 @@ class CwcClient:
         return self._post("v2/validate", document)
 
     def _post(self, path: str, document: bytes) -> str:
-        url = f"{self.endpoint.base_url.rstrip('/')}/{path}"
+        query = urlencode({"apikey": self.endpoint.api_key})
+        url = f"{self.endpoint.base_url.rstrip('/')}/{path}?{query}"
+        connect, read = self.endpoint.timeout
         try:
-            response = self.session.post(
+            response = self.pool.request(
+                "POST",
                 url,
-                params={"apikey": self.endpoint.api_key},
-                data=document,
+                body=document,
                 headers={"Content-Type": "application/xml"},
-                timeout=self.endpoint.timeout,
+                timeout=urllib3.Timeout(connect=connect, read=read),
+                retries=False,
+                redirect=False,
             )
-        except requests.Timeout as exc:
+        except urllib3.exceptions.NewConnectionError as exc:  # a TimeoutError subclass in urllib3
+            raise CwcTransientError(f"CWC unreachable ({type(exc).__name__})") from exc
+        except urllib3.exceptions.TimeoutError as exc:
             raise CwcTransientError(f"CWC timed out ({type(exc).__name__})") from exc
-        except requests.RequestException as exc:
+        except urllib3.exceptions.HTTPError as exc:
             raise CwcTransientError(f"CWC unreachable ({type(exc).__name__})") from exc
         return self._answer(response)
 
     @staticmethod
-    def _answer(response: requests.Response) -> str:
-        status = response.status_code
+    def _answer(response: urllib3.BaseHTTPResponse) -> str:
+        status = response.status
+        text = response.data.decode("utf-8", "replace")
         if 200 <= status < 300:
-            return response.text
+            return text
         if status >= 500 or status in (408, 429):
             raise CwcTransientError(f"CWC answered {status}")
-        errors = error_texts(response.content)
-        reason = "; ".join(errors) or response.text[:300].strip() or response.reason
+        errors = error_texts(response.data)
+        reason = "; ".join(errors) or text[:300].strip() or response.reason or ""
         raise CwcPermanentError(
             f"CWC refused the message ({status}): {reason}"[:1000], status=status, errors=errors
         )
@@ -305,11 +318,11 @@ class CwcChannel:
         house: Endpoint | None,
         senate: Endpoint | None,
         agent: DeliveryAgent,
-        session: requests.Session | None = None,
+        pool: urllib3.PoolManager | None = None,
     ):
         self.endpoints = {"house": house, "senate": senate}
         self.agent = agent
-        self.session = session
+        self.pool = pool
 
     def _endpoint(self, office: Office) -> Endpoint | None:
         endpoint = self.endpoints.get(office.chamber)
@@ -322,5 +335,5 @@ class CwcChannel:
         endpoint = self._endpoint(letter.office)
         if endpoint is None:
             raise PermanentDeliveryError("CWC is not configured for this chamber")
-        CwcClient(endpoint, session=self.session).send(message_xml(letter, self.agent))
+        CwcClient(endpoint, pool=self.pool).send(message_xml(letter, self.agent))
         return DeliveryResult(DeliveryResult.SENT, detail="CWC accepted the message")

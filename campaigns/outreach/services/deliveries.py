@@ -24,6 +24,7 @@ import random
 import time
 import uuid
 from dataclasses import dataclass
+from functools import cache
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -41,8 +42,15 @@ from campaigns.delivery.base import (
     TransientDeliveryError,
 )
 from campaigns.outreach.models import Delivery, Letter, LetterAction, OfficeReach, OfficeRoute
-from campaigns.sql import db_value, field_count, instance_from_row, returning, update_where
-from campaigns.totals import record_deltas, record_event
+from campaigns.sql import (
+    db_value,
+    field_count,
+    instance_from_row,
+    returning,
+    update_where,
+    update_where_sql,
+)
+from campaigns.totals import record_deltas, record_event, update_and_record_deltas
 
 logger = logging.getLogger(__name__)
 Status = Delivery.Status
@@ -64,12 +72,17 @@ def status_metric(status: str) -> str:
     return "deliveries_queued" if status == Status.SENDING else f"deliveries_{status}"
 
 
+def _move_deltas(old: str, new_status: str) -> dict[str, int]:
+    """One delivery leaves the total of `old` for that of `new_status`."""
+    return {status_metric(old): -1, status_metric(new_status): +1}
+
+
 def _count_move(delivery: Delivery, old: str, new_status: str) -> None:
-    """One delivery leaves the total of `old` for that of `new_status` (one round trip)."""
+    """`_move_deltas` added to the counters (one round trip)."""
     letter = delivery.letter
     record_deltas(
         campaign_id=delivery.campaign_id,
-        deltas={status_metric(old): -1, status_metric(new_status): +1},
+        deltas=_move_deltas(old, new_status),
         state=letter.state,
         district=letter.district,
         source=letter.source,
@@ -158,18 +171,12 @@ def _claim(delivery_id) -> Delivery | None:
     """Mark a queued delivery (or one whose sender died) `sending`; None if there is none.
 
     One UPDATE … RETURNING: the row lock lasts one statement, and two workers handed
-    the same id cannot both claim it. Queued and sending count as the same total
+    the same id cannot both claim it. On PostgreSQL the same statement also reads the
+    letter and its action. Queued and sending count as the same total
     ("deliveries_queued"), so no counter moves here.
     """
     now = timezone.now()
     stale = now - dt.timedelta(seconds=settings.DELIVERY_STUCK_AFTER_SECONDS)
-    table = Delivery._meta.db_table
-    sql = (
-        f"UPDATE {table} SET status = %s, attempts = attempts + 1, sending_at = %s "  # noqa: S608
-        "WHERE id = %s AND (status = %s OR (status = %s AND "
-        "(sending_at IS NULL OR sending_at <= %s))) "
-        f"RETURNING {returning(Delivery)}"
-    )
     params = [
         Status.SENDING.value,
         db_value(Delivery, "sending_at", now),
@@ -178,18 +185,47 @@ def _claim(delivery_id) -> Delivery | None:
         Status.SENDING.value,
         db_value(Delivery, "sending_at", stale),
     ]
+    with_letter = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(_claim_sql(with_letter), params)
         row = cursor.fetchone()
     if row is None:
         return None
-    delivery = instance_from_row(Delivery, row)
-    delivery.letter = _letter_with_action(delivery.letter_id)
+    if not with_letter:
+        delivery = instance_from_row(Delivery, row)
+        delivery.letter = _letter_with_action(delivery.letter_id)
+        return delivery
+    delivery_end = field_count(Delivery)
+    letter_end = delivery_end + field_count(Letter)
+    delivery = instance_from_row(Delivery, row[:delivery_end])
+    delivery.letter = instance_from_row(Letter, row[delivery_end:letter_end])
+    delivery.letter.action = instance_from_row(LetterAction, row[letter_end:])
     return delivery
 
 
+@cache
+def _claim_sql(with_letter: bool) -> str:
+    deliveries = Delivery._meta.db_table
+    update = (
+        f"UPDATE {deliveries} SET status = %s, attempts = attempts + 1, sending_at = %s "  # noqa: S608
+        "WHERE id = %s AND (status = %s OR (status = %s AND "
+        "(sending_at IS NULL OR sending_at <= %s))) "
+        f"RETURNING {returning(Delivery)}"
+    )
+    if not with_letter:
+        return update
+    letters, actions = Letter._meta.db_table, LetterAction._meta.db_table
+    return (
+        f"WITH claimed AS ({update}) "  # noqa: S608
+        f"SELECT claimed.*, {returning(Letter, qualified=True)}, "
+        f"{returning(LetterAction, qualified=True)} FROM claimed "
+        f"JOIN {letters} ON {letters}.id = claimed.letter_id "
+        f"JOIN {actions} ON {actions}.id = {letters}.action_id"
+    )
+
+
 def _letter_with_action(letter_id: int) -> Letter:
-    """`Letter.objects.select_related("action").get(pk=…)` in one precompiled query."""
+    """`Letter.objects.select_related("action").get(pk=…)` in one query."""
     letters, actions = Letter._meta.db_table, LetterAction._meta.db_table
     sql = (
         f"SELECT {returning(Letter, qualified=True)}, "  # noqa: S608
@@ -282,12 +318,13 @@ def delivery_send(*, delivery_id) -> SendOutcome | None:
     return _finish(delivery, result.status, channel=channel.name, last_error="")
 
 
-@transaction.atomic
 def _finish(claimed: Delivery, status: str, **fields) -> SendOutcome | None:
     """Record a final outcome with one conditional UPDATE (no lock-and-read round trip).
 
     It applies only while the row is as the claim left it (`sending`, same attempt
     number), so a worker whose attempt was taken over cannot overwrite the outcome.
+    On PostgreSQL the UPDATE and the totals it moves are one statement, unless this
+    process has yet to note the office as reached.
     """
     assert status in Delivery.FINAL  # noqa: S101 - sending always ends in a final state
     now = timezone.now()
@@ -296,11 +333,28 @@ def _finish(claimed: Delivery, status: str, **fields) -> SendOutcome | None:
     if status == Status.SENT:
         values["sent_at"] = now
     where = {"id": claimed.pk, "status": Status.SENDING.value, "attempts": claimed.attempts}
-    if not update_where(Delivery, values, where):
+    office_noted = status != Status.SENT or (claimed.campaign_id, claimed.office_code) in _reached
+    if connection.vendor == "postgresql" and office_noted:
+        update_sql, update_params = update_where_sql(Delivery, values, where)
+        letter = claimed.letter
+        changed = update_and_record_deltas(
+            update_sql,
+            update_params,
+            campaign_id=claimed.campaign_id,
+            deltas=_move_deltas(Status.SENDING, status),
+            state=letter.state,
+            district=letter.district,
+            source=letter.source,
+        )
+    else:
+        with transaction.atomic():
+            changed = update_where(Delivery, values, where)
+            if changed:
+                _moved(claimed, Status.SENDING, status)
+    if not changed:
         return None
     if status == Status.FAILED:
         logger.warning("delivery failed permanently", extra={"count": claimed.attempts})
-    _moved(claimed, Status.SENDING, status)
     return SendOutcome(status)
 
 
