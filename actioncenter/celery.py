@@ -15,9 +15,17 @@ app.autodiscover_tasks()
 @task_prerun.connect
 @task_postrun.connect
 def close_old_database_connections(sender=None, **kwargs) -> None:
-    """Close connections that are too old or broken; reuse the others (CONN_MAX_AGE)."""
+    """Close connections that are too old or broken; reuse the others (CONN_MAX_AGE).
+
+    Unlike a web request, a task does not begin with a health check (a `SELECT 1`
+    round trip on every task): a connection that died since the last task fails the
+    task's first statement, which marks it as having had errors, so the check after
+    the task closes it, and tasks that write retry on such errors.
+    """
     if getattr(getattr(sender, "request", None), "is_eager", False):
         return  # in-process: the caller's transaction and connection are in use
-    from django.db import close_old_connections
+    from django.db import close_old_connections, connections
 
     close_old_connections()
+    for connection in connections.all(initialized_only=True):
+        connection.health_check_done = True

@@ -6,11 +6,13 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 
 from campaigns.outreach.services.deliveries import deliveries_sweep, delivery_send
 from campaigns.outreach.services.purge import letters_purge_sensitive
 
 logger = logging.getLogger(__name__)
+DATABASE_RETRY_SECONDS = 5
 
 
 @shared_task(
@@ -23,7 +25,15 @@ logger = logging.getLogger(__name__)
     time_limit=90,
 )
 def delivery_send_task(self, delivery_id: str) -> str | None:
-    outcome = delivery_send(delivery_id=delivery_id)
+    try:
+        outcome = delivery_send(delivery_id=delivery_id)
+    except (OperationalError, InterfaceError) as exc:
+        # The database connection broke (e.g. PostgreSQL restarted): it is closed after
+        # this task, so try again on a new one. A claim that had committed is left to
+        # the sweeper, as after a worker crash.
+        if self.request.is_eager:
+            raise
+        raise self.retry(exc=exc, countdown=DATABASE_RETRY_SECONDS, max_retries=5) from exc
     if outcome is None:
         return None
     if outcome.retry_in is not None and not self.request.is_eager:
