@@ -72,6 +72,23 @@ def upsert_returning(
     return instance_from_row(model, row)
 
 
+def execute_prepared(sql: str, params) -> list[tuple]:
+    """PostgreSQL: run `sql` as a server-side prepared statement and return its rows.
+
+    Planning a statement of several common table expressions can cost as much as
+    running it. Django's cursors bind parameters on the client, which plans every
+    execution; a server-binding psycopg cursor with prepare=True plans once per
+    connection and reuses the plan.
+    """
+    import psycopg  # PostgreSQL only
+
+    connection.close_if_health_check_failed()  # as connection.cursor() does (CONN_HEALTH_CHECKS)
+    connection.ensure_connection()
+    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(sql, params, prepare=True)
+        return cursor.fetchall()
+
+
 def returning(model: type[models.Model], *, qualified: bool = False) -> str:
     """Every column of the model, for a RETURNING or SELECT list read by `instance_from_row`."""
     return _column_list(model, qualified, connection.vendor)

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from campaigns.models import BreakdownCounter, Counter
 from campaigns.models.totals import NO_DISTRICT
+from campaigns.sql import execute_prepared
 
 SHARDS = 16
 
@@ -144,9 +145,9 @@ def update_and_record_deltas(
         parts += [f"headline AS ({headline_sql})", f"cells AS ({cell_sql})"]
         params += [value for row in headline for value in row]
         params += [value for row in cells for value in row]
-    with connection.cursor() as cursor:
-        cursor.execute(f"WITH {', '.join(parts)} SELECT COUNT(*) FROM updated", params)  # noqa: S608
-        return cursor.fetchone()[0]
+    sql = f"WITH {', '.join(parts)} SELECT COUNT(*) FROM updated"  # noqa: S608
+    [(changed,)] = execute_prepared(sql, params)
+    return changed
 
 
 def _counter_rows(campaign_id, deltas, state, district, source, day) -> tuple[list, list] | None:

@@ -9,10 +9,9 @@ keep it exact under any concurrency. Semantics match the portable path in signat
 
 import random
 
-import psycopg
-from django.db import connection
 from django.utils import timezone
 
+from campaigns.sql import execute_prepared
 from campaigns.totals import SHARDS
 
 SQL = """
@@ -116,19 +115,6 @@ def signature_insert_statement(
         "purposes": purposes,
         "partner_ids": [int(pk) for pk in partner_ids],
     }
-    supporter_id, signature_id, state, district = _execute_prepared(params)
+    # Planning this statement takes as long as running it: prepared once per connection.
+    [(supporter_id, signature_id, state, district)] = execute_prepared(SQL, params)
     return supporter_id, signature_id, state or "", district, now
-
-
-def _execute_prepared(params: dict) -> tuple:
-    """Run SQL as a server-side prepared statement.
-
-    Planning this statement takes as long as running it. Django's cursors bind
-    parameters on the client, which plans every execution; a server-binding psycopg
-    cursor with prepare=True plans once per connection and reuses the plan.
-    """
-    connection.close_if_health_check_failed()  # as connection.cursor() does (CONN_HEALTH_CHECKS)
-    connection.ensure_connection()
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(SQL, params, prepare=True)
-        return cursor.fetchone()

@@ -44,6 +44,7 @@ from campaigns.delivery.base import (
 from campaigns.outreach.models import Delivery, Letter, LetterAction, OfficeReach, OfficeRoute
 from campaigns.sql import (
     db_value,
+    execute_prepared,
     field_count,
     instance_from_row,
     returning,
@@ -185,16 +186,20 @@ def _claim(delivery_id) -> Delivery | None:
         Status.SENDING.value,
         db_value(Delivery, "sending_at", stale),
     ]
-    with_letter = connection.vendor == "postgresql"
+    if connection.vendor == "postgresql":
+        rows = execute_prepared(_claim_sql(with_letter=True), params)
+        return _claimed_with_letter(rows[0]) if rows else None
     with connection.cursor() as cursor:
-        cursor.execute(_claim_sql(with_letter), params)
+        cursor.execute(_claim_sql(with_letter=False), params)
         row = cursor.fetchone()
     if row is None:
         return None
-    if not with_letter:
-        delivery = instance_from_row(Delivery, row)
-        delivery.letter = _letter_with_action(delivery.letter_id)
-        return delivery
+    delivery = instance_from_row(Delivery, row)
+    delivery.letter = _letter_with_action(delivery.letter_id)
+    return delivery
+
+
+def _claimed_with_letter(row) -> Delivery:
     delivery_end = field_count(Delivery)
     letter_end = delivery_end + field_count(Letter)
     delivery = instance_from_row(Delivery, row[:delivery_end])
@@ -204,7 +209,7 @@ def _claim(delivery_id) -> Delivery | None:
 
 
 @cache
-def _claim_sql(with_letter: bool) -> str:
+def _claim_sql(*, with_letter: bool) -> str:
     deliveries = Delivery._meta.db_table
     update = (
         f"UPDATE {deliveries} SET status = %s, attempts = attempts + 1, sending_at = %s "  # noqa: S608
