@@ -1,6 +1,7 @@
 from django.core.validators import RegexValidator
 from rest_framework import serializers
 
+from actioncenter.api.serializers import FieldsBuiltOncePerThread
 from campaigns.forms import clean_text
 from campaigns.models import Campaign
 
@@ -51,7 +52,7 @@ class CampaignTotalsSerializer(serializers.Serializer):
     totals = serializers.DictField(child=serializers.IntegerField())
 
 
-class SignatureInputSerializer(serializers.Serializer):
+class SignatureInputSerializer(FieldsBuiltOncePerThread, serializers.Serializer):
     first_name = CleanCharField(max_length=100)
     last_name = CleanCharField(max_length=100)
     email = serializers.EmailField(max_length=254)
