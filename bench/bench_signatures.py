@@ -8,7 +8,7 @@ request does the full work (supporter, signature, attribution, counters, consent
 Prints requests/s per round, medians, the ratio (goal >= 0.6) and p50/p99 latency
 (goal p99 < 150 ms), then checks the totals are exact.
 
-    .venv/bin/python bench/bench_signatures.py [--clients 16] [--workers 4]
+    .venv/bin/python bench/bench_signatures.py [--clients 16] [--workers 2xcores+1]
         [--seconds 5] [--rounds 3]
 
 Prints "skipped" and exits 0 without PostgreSQL on 127.0.0.1:5432.
@@ -150,7 +150,12 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2 * os.cpu_count() + 1,
+        help="gunicorn sync workers (default 2 x cores + 1, as in the production config)",
+    )
     parser.add_argument("--seconds", type=float, default=5)
     parser.add_argument("--rounds", type=int, default=3)
     options = parser.parse_args()
