@@ -261,8 +261,9 @@ class Delivery(models.Model):
     }
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    # Both are served by the unique and (campaign, status) indexes below; every status
-    # change rewrites each index of the row, so there is no separate index for them.
+    # Both are served by the unique indexes below (letter, office) and (campaign,
+    # supporter, office): every status change adds an entry to each index of the row, so
+    # there is no index of their own, nor a (campaign, status) one.
     letter = models.ForeignKey(
         Letter,
         on_delete=models.CASCADE,
@@ -345,7 +346,6 @@ class Delivery(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="outreach_delivery_due_idx"),
-            models.Index(fields=["campaign", "status"], name="outreach_delivery_campaign_idx"),
             models.Index(fields=["office_code", "status"], name="outreach_delivery_office_idx"),
         ]
 

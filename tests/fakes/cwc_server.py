@@ -11,7 +11,8 @@ and "stall" (answers only after `stall_seconds`, to exercise client timeouts).
 
 Use it in-process (`with FakeCwcServer(...) as server:`), or as a subprocess:
 `python -m tests.fakes.cwc_server --port 0 --schema cwc_schema_v2.rng` prints its
-URL on the first line; GET /_stats returns the counters as JSON and
+URL on the first line; GET /_stats returns the counters as JSON (with `validate=1`,
+also how many kept documents fail the schema, for `--validate-later`) and
 POST /_control?mode=…&delay=… changes the behaviour.
 """
 
@@ -73,6 +74,9 @@ class FakeCwcServer:
         self.validated = 0
         self.documents: list[bytes] = []
         self.keep_documents = True
+        # Benchmarks: check each document against the schema after the timed run
+        # (`stats(validate=True)`) rather than on the same CPUs while it runs.
+        self.validate_later = False
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer((host, port), self._handler_class())
         self._httpd.daemon_threads = True
@@ -105,7 +109,7 @@ class FakeCwcServer:
 
     # --- counters ------------------------------------------------------------------
 
-    def stats(self, *, with_ids: bool = False) -> dict:
+    def stats(self, *, with_ids: bool = False, validate: bool = False) -> dict:
         with self._lock:
             stats = {
                 "posts": self.posts,
@@ -116,6 +120,13 @@ class FakeCwcServer:
             if with_ids:
                 stats["ids"] = sorted(self.accepted)
                 stats["duplicate_ids"] = dict(self.duplicates)
+            documents = list(self.documents) if validate else []
+        if validate:  # each kept document against the schema, outside the lock
+            parser = etree.XMLParser(resolve_entities=False)
+            stats["schema_checked"] = len(documents) if self.schema is not None else 0
+            stats["schema_invalid"] = sum(
+                bool(self._problems(etree.fromstring(body, parser=parser))) for body in documents
+            )
         return stats
 
     def reset(self) -> None:
@@ -146,22 +157,21 @@ class FakeCwcServer:
             return 500, b"Internal Server Error"
         if mode == "error":
             return 400, error_body("The MemberOffice is not accepting messages.")
-        problems = self._problems(body)
-        if problems:
-            return 400, error_body(*problems)
-        return self._record(path, body)
-
-    def _problems(self, body: bytes) -> list[str]:
         try:
             document = etree.fromstring(body, parser=etree.XMLParser(resolve_entities=False))
         except etree.XMLSyntaxError as exc:
-            return [f"Malformed XML: {exc}"]
+            return 400, error_body(f"Malformed XML: {exc}")
+        problems = [] if self.validate_later else self._problems(document)
+        if problems:
+            return 400, error_body(*problems)
+        return self._record(path, document, body)
+
+    def _problems(self, document) -> list[str]:
         if self.schema is not None and not self.schema.validate(document):
             return [str(error.message) for error in self.schema.error_log]
         return []
 
-    def _record(self, path: str, body: bytes) -> tuple[int, bytes]:
-        document = etree.fromstring(body, parser=etree.XMLParser(resolve_entities=False))
+    def _record(self, path: str, document, body: bytes) -> tuple[int, bytes]:
         delivery_id = document.findtext("Delivery/DeliveryId") or ""
         office = document.findtext("Recipient/MemberOffice") or ""
         with self._lock:
@@ -173,7 +183,7 @@ class FakeCwcServer:
                 self.duplicates[delivery_id] += 1
             else:
                 self.accepted[delivery_id] = office
-                if self.keep_documents:
+                if self.keep_documents or self.validate_later:
                     self.documents.append(body)
         return 200, b"<Response><Status>accepted</Status></Response>"
 
@@ -214,9 +224,12 @@ class FakeCwcServer:
                 parts = urlsplit(self.path)
                 if parts.path != "/_stats":
                     return self._answer(404, b"", "text/plain")
-                with_ids = parse_qs(parts.query).get("ids") == ["1"]
+                query = parse_qs(parts.query)
+                with_ids, validate = query.get("ids") == ["1"], query.get("validate") == ["1"]
                 self._answer(
-                    200, json.dumps(server.stats(with_ids=with_ids)).encode(), "application/json"
+                    200,
+                    json.dumps(server.stats(with_ids=with_ids, validate=validate)).encode(),
+                    "application/json",
                 )
 
             def _answer(self, status: int, payload: bytes, content_type: str) -> None:
@@ -242,11 +255,17 @@ def main() -> None:
     parser.add_argument("--schema", type=Path, default=None)
     parser.add_argument("--api-key", default="test-key")
     parser.add_argument("--keep-documents", action="store_true")
+    parser.add_argument(
+        "--validate-later",
+        action="store_true",
+        help="check documents against the schema on GET /_stats?validate=1, not on each post",
+    )
     args = parser.parse_args()
     server = FakeCwcServer(
         schema_path=args.schema, api_key=args.api_key, host=args.host, port=args.port
     )
     server.keep_documents = args.keep_documents
+    server.validate_later = args.validate_later
     print(server.url, flush=True)
     server.serve_forever()
 
