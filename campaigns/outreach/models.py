@@ -345,7 +345,13 @@ class Delivery(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["status", "next_attempt_at"], name="outreach_delivery_due_idx"),
+            # Only deliveries still to send (what the sweeper looks for): a delivery that
+            # reaches a final state leaves this index instead of adding an entry to it.
+            models.Index(
+                fields=["status", "next_attempt_at"],
+                name="outreach_delivery_pending_idx",
+                condition=models.Q(status__in=["queued", "sending"]),
+            ),
             models.Index(fields=["office_code", "status"], name="outreach_delivery_office_idx"),
         ]
 
