@@ -343,16 +343,26 @@ class Delivery(models.Model):
                 | Q(finished_at__isnull=False),
                 name="outreach_final_delivery_has_finished_at",
             ),
-        ]
-        indexes = [
-            # Only deliveries still to send (what the sweeper looks for): a delivery that
-            # reaches a final state leaves this index instead of adding an entry to it.
-            models.Index(
-                fields=["status", "next_attempt_at"],
-                name="outreach_delivery_pending_idx",
-                condition=models.Q(status__in=["queued", "sending"]),
+            # What the index of deliveries still to send relies on.
+            models.CheckConstraint(
+                condition=~Q(status__in=["queued", "sending"]) | Q(finished_at__isnull=True),
+                name="outreach_pending_delivery_not_finished",
             ),
-            models.Index(fields=["office_code", "status"], name="outreach_delivery_office_idx"),
+        ]
+        # No index reads `status`, so claiming a delivery (queued -> sending) changes no
+        # indexed column and PostgreSQL can update the row in place (a HOT update: no new
+        # index entries; the table keeps free space for it). Finishing sets
+        # `finished_at`, which the pending index's condition reads, so that update adds
+        # entries to the other indexes but none to the pending one. Filtering by status
+        # alone scans the table (admin lists).
+        indexes = [
+            # Deliveries still to send, by due time: what the sweeper looks for.
+            models.Index(
+                fields=["next_attempt_at"],
+                name="outreach_delivery_pending_idx",
+                condition=Q(finished_at__isnull=True),
+            ),
+            models.Index(fields=["office_code"], name="outreach_delivery_office_ix"),
         ]
 
     def __str__(self) -> str:

@@ -50,7 +50,9 @@ def test_letters_are_kept_during_the_retention_period(finished_letter):
 
 def test_letters_still_being_delivered_are_kept(finished_letter):
     age(finished_letter, 40)
-    Delivery.objects.filter(pk=finished_letter.deliveries.first().pk).update(status="queued")
+    Delivery.objects.filter(pk=finished_letter.deliveries.first().pk).update(
+        status="queued", finished_at=None
+    )
     assert letters_purge_sensitive(days=30) == 0
 
 

@@ -103,8 +103,8 @@ def _move(delivery: Delivery, new_status: str, **fields) -> None:
         )
     now = timezone.now()
     delivery.status = new_status
-    if new_status in Delivery.FINAL:
-        delivery.finished_at = now
+    # A delivery sent again (admin retry) is pending again: back in the pending index.
+    delivery.finished_at = now if new_status in Delivery.FINAL else None
     if new_status == Status.SENT:
         delivery.sent_at = now
     for name, value in fields.items():
@@ -442,13 +442,15 @@ def deliveries_sweep(*, stuck_after: float | None = None, limit: int = 5000) -> 
     seconds = settings.DELIVERY_STUCK_AFTER_SECONDS if stuck_after is None else stuck_after
     now = timezone.now()
     cutoff = now - dt.timedelta(seconds=seconds)
+    # The pending index holds only unfinished deliveries, so both scans stay small.
+    pending = Delivery.objects.filter(finished_at__isnull=True)
     queued = list(
-        Delivery.objects.filter(status=Status.QUEUED, next_attempt_at__lte=cutoff)
+        pending.filter(status=Status.QUEUED, next_attempt_at__lte=cutoff)
         .order_by("next_attempt_at")
         .values_list("pk", flat=True)[:limit]
     )
     sending = list(
-        Delivery.objects.filter(status=Status.SENDING, sending_at__lte=cutoff)
+        pending.filter(status=Status.SENDING, sending_at__lte=cutoff)
         .order_by("sending_at")
         .values_list("pk", flat=True)[:limit]
     )
