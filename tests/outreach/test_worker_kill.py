@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from django.db import connection
 
 from campaigns.outreach.models import Delivery
 from campaigns.outreach.services.deliveries import deliveries_sweep
@@ -79,3 +80,27 @@ def test_every_delivery_ends_sent_exactly_once_after_a_worker_is_killed(live_cwc
     # time, and CWC recognises it by its DeliveryId.
     assert sum(live_cwc.duplicates.values()) <= in_flight
     assert set(Delivery.objects.values_list("status", flat=True)) == {"sent"}
+
+
+@pytest.mark.needs_worker
+@pytest.mark.django_db(transaction=True)
+def test_deliveries_go_out_after_the_database_drops_the_workers_connections(
+    live_cwc, celery_worker
+):
+    members_of()
+    action = LetterActionFactory()
+    submit(action, email="before@example.org")
+    assert wait_for(lambda: Delivery.objects.filter(status="sent").count() == 3, timeout=60)
+
+    # As after a PostgreSQL restart: every other session of this database is cut off,
+    # so each worker process holds a dead connection it has not noticed yet.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    submit(action, email="after@example.org")
+
+    assert wait_for(lambda: Delivery.objects.filter(status="sent").count() == 6, timeout=60)
+    assert set(live_cwc.accepted) == {delivery.pk.hex for delivery in Delivery.objects.all()}
+    assert sum(live_cwc.duplicates.values()) == 0
