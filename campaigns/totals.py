@@ -42,12 +42,22 @@ HEADLINE_COLUMNS = ["campaign_id", "metric", "shard", "value"]
 CELL_COLUMNS = ["campaign_id", "metric", "day", "state", "district", "source", "shard", "value"]
 
 
-def _add_to_counters(headline: list[list], cells: list[list]) -> None:
-    """Both upserts; on PostgreSQL in one statement (one round trip on every action)."""
-    headline_sql = adding_upsert_sql(Counter._meta.db_table, HEADLINE_COLUMNS, len(headline))
-    cell_sql = adding_upsert_sql(BreakdownCounter._meta.db_table, CELL_COLUMNS, len(cells))
+def _counter_upserts(headline: list[list], cells: list[list], *, when: str = ""):
+    """The headline and cell upserts adding these rows, and the parameters of both."""
+    headline_sql = adding_upsert_sql(
+        Counter._meta.db_table, HEADLINE_COLUMNS, len(headline), when=when
+    )
+    cell_sql = adding_upsert_sql(
+        BreakdownCounter._meta.db_table, CELL_COLUMNS, len(cells), when=when
+    )
     headline_params = [value for row in headline for value in row]
     cell_params = [value for row in cells for value in row]
+    return headline_sql, headline_params, cell_sql, cell_params
+
+
+def _add_to_counters(headline: list[list], cells: list[list]) -> None:
+    """Both upserts; on PostgreSQL in one statement (one round trip on every action)."""
+    headline_sql, headline_params, cell_sql, cell_params = _counter_upserts(headline, cells)
     if connection.vendor == "postgresql":  # one statement: atomic by itself
         with connection.cursor() as cursor:
             cursor.execute(
@@ -135,16 +145,15 @@ def update_and_record_deltas(
     """PostgreSQL only: run an UPDATE and, if it changed a row, `record_deltas` — in one
     statement, so one round trip and atomic by itself (no transaction needed around it).
     Returns the number of rows the UPDATE changed."""
-    headline, cells = _counter_rows(campaign_id, deltas, state, district, source, day) or ([], [])
     parts = [f"updated AS ({update_sql} RETURNING 1)"]
     params = list(update_params)
-    if headline:
-        counter, breakdown = Counter._meta.db_table, BreakdownCounter._meta.db_table
-        headline_sql = adding_upsert_sql(counter, HEADLINE_COLUMNS, len(headline), when="updated")
-        cell_sql = adding_upsert_sql(breakdown, CELL_COLUMNS, len(cells), when="updated")
+    rows = _counter_rows(campaign_id, deltas, state, district, source, day)
+    if rows:
+        headline_sql, headline_params, cell_sql, cell_params = _counter_upserts(
+            *rows, when="updated"
+        )
         parts += [f"headline AS ({headline_sql})", f"cells AS ({cell_sql})"]
-        params += [value for row in headline for value in row]
-        params += [value for row in cells for value in row]
+        params += headline_params + cell_params
     sql = f"WITH {', '.join(parts)} SELECT COUNT(*) FROM updated"  # noqa: S608
     [(changed,)] = execute_prepared(sql, params)
     return changed

@@ -200,11 +200,9 @@ def _claim(delivery_id) -> Delivery | None:
 
 
 def _claimed_with_letter(row) -> Delivery:
-    delivery_end = field_count(Delivery)
-    letter_end = delivery_end + field_count(Letter)
-    delivery = instance_from_row(Delivery, row[:delivery_end])
-    delivery.letter = instance_from_row(Letter, row[delivery_end:letter_end])
-    delivery.letter.action = instance_from_row(LetterAction, row[letter_end:])
+    split = field_count(Delivery)
+    delivery = instance_from_row(Delivery, row[:split])
+    delivery.letter = _letter_from_row(row[split:])
     return delivery
 
 
@@ -219,7 +217,7 @@ def _claim_sql(*, with_letter: bool) -> str:
     )
     if not with_letter:
         return update
-    letters, actions = Letter._meta.db_table, LetterAction._meta.db_table
+    letters = Letter._meta.db_table
     # The claim commits without waiting for its WAL flush (this statement only). If the
     # database crashed right after, the claim could be lost, leaving the row as it was
     # before: as after a worker crash, the send is retried and recognised by its
@@ -227,25 +225,34 @@ def _claim_sql(*, with_letter: bool) -> str:
     return (
         "WITH no_flush_wait AS (SELECT set_config('synchronous_commit', 'off', true)), "  # noqa: S608
         f"claimed AS ({update}) "
-        f"SELECT claimed.*, {returning(Letter, qualified=True)}, "
-        f"{returning(LetterAction, qualified=True)} FROM claimed "
-        f"JOIN {letters} ON {letters}.id = claimed.letter_id "
-        f"JOIN {actions} ON {actions}.id = {letters}.action_id "
+        f"SELECT claimed.*, {_letter_columns()} FROM claimed "
+        f"JOIN {letters} ON {letters}.id = claimed.letter_id {_action_join()} "
         "CROSS JOIN no_flush_wait"
     )
 
 
 def _letter_with_action(letter_id: int) -> Letter:
     """`Letter.objects.select_related("action").get(pk=…)` in one query."""
-    letters, actions = Letter._meta.db_table, LetterAction._meta.db_table
-    sql = (
-        f"SELECT {returning(Letter, qualified=True)}, "  # noqa: S608
-        f"{returning(LetterAction, qualified=True)} FROM {letters} "
-        f"JOIN {actions} ON {actions}.id = {letters}.action_id WHERE {letters}.id = %s"
-    )
+    letters = Letter._meta.db_table
+    sql = f"SELECT {_letter_columns()} FROM {letters} {_action_join()} WHERE {letters}.id = %s"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, [letter_id])
-        row = cursor.fetchone()
+        return _letter_from_row(cursor.fetchone())
+
+
+@cache
+def _letter_columns() -> str:
+    """A letter's columns then its action's, as `_letter_from_row` reads them."""
+    return f"{returning(Letter, qualified=True)}, {returning(LetterAction, qualified=True)}"
+
+
+@cache
+def _action_join() -> str:
+    letters, actions = Letter._meta.db_table, LetterAction._meta.db_table
+    return f"JOIN {actions} ON {actions}.id = {letters}.action_id"
+
+
+def _letter_from_row(row) -> Letter:
     split = field_count(Letter)
     letter = instance_from_row(Letter, row[:split])
     letter.action = instance_from_row(LetterAction, row[split:])
