@@ -8,7 +8,14 @@ import weakref
 from collections.abc import Iterable
 from functools import cache
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    InterfaceError,
+    OperationalError,
+    connection,
+    connections,
+    models,
+)
 
 
 def _columns(model: type[models.Model], values: dict) -> tuple[list[str], list]:
@@ -72,21 +79,46 @@ def upsert_returning(
     return instance_from_row(model, row)
 
 
-def execute_prepared(sql: str, params) -> list[tuple]:
+def execute_prepared(sql: str, params, *, safe_to_repeat: bool = False) -> list[tuple]:
     """PostgreSQL: run `sql` as a server-side prepared statement and return its rows.
 
     Planning a statement of several common table expressions can cost as much as
     running it. Django's cursors bind parameters on the client, which plans every
     execution; a server-binding psycopg cursor with prepare=True plans once per
     connection and reuses the plan.
+
+    `safe_to_repeat` is for a statement that commits on its own and whose second run
+    changes nothing (signing: the unique constraints make a repeat "already signed").
+    Outside a transaction it replaces Django's per-request health check, a `SELECT 1`
+    round trip before the first query, with a repeat on a new connection when the one
+    at hand turns out to be dead.
     """
+    if safe_to_repeat and connection.connection is not None and connection.get_autocommit():
+        connection.health_check_done = True  # checked by the statement itself, below
+        try:
+            return _run_prepared(sql, params)
+        except (OperationalError, InterfaceError):
+            if not _connection_lost():
+                raise
+            connection.close()
+            return _run_prepared(sql, params)
+    connection.close_if_health_check_failed()  # as connection.cursor() does (CONN_HEALTH_CHECKS)
+    return _run_prepared(sql, params)
+
+
+def _run_prepared(sql: str, params) -> list[tuple]:
     import psycopg  # PostgreSQL only
 
-    connection.close_if_health_check_failed()  # as connection.cursor() does (CONN_HEALTH_CHECKS)
     connection.ensure_connection()
     with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
         cursor.execute(sql, params, prepare=True)
         return cursor.fetchall()
+
+
+def _connection_lost() -> bool:
+    """After an error: the server closed the connection (restart, idle timeout, admin)."""
+    raw = connection.connection
+    return raw is None or raw.closed or raw.broken
 
 
 def returning(model: type[models.Model], *, qualified: bool = False) -> str:

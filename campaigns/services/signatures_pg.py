@@ -116,5 +116,9 @@ def signature_insert_statement(
         "partner_ids": [int(pk) for pk in partner_ids],
     }
     # Planning this statement takes as long as running it: prepared once per connection.
-    [(supporter_id, signature_id, state, district)] = execute_prepared(SQL, params)
+    # Running it twice signs once, so a dead connection is found by running it, not by
+    # an extra health-check round trip first.
+    [(supporter_id, signature_id, state, district)] = execute_prepared(
+        SQL, params, safe_to_repeat=True
+    )
     return supporter_id, signature_id, state or "", district, now
