@@ -107,12 +107,24 @@ def execute_prepared(sql: str, params, *, safe_to_repeat: bool = False) -> list[
 
 
 def _run_prepared(sql: str, params) -> list[tuple]:
-    import psycopg  # PostgreSQL only
-
     connection.ensure_connection()
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+    cursor = _prepared_cursor(connection.connection)
+    with connection.wrap_database_errors:
         cursor.execute(sql, params, prepare=True)
         return cursor.fetchall()
+
+
+# One server-binding cursor per psycopg connection, kept on Django's connection object
+# while that psycopg connection lives: a cursor learns how to send each parameter type the
+# first time it meets it, and a new one per statement would learn that every time.
+def _prepared_cursor(raw):
+    kept = getattr(connection, "_actioncenter_prepared_cursor", None)
+    if kept is not None and kept.connection is raw and not kept.closed:
+        return kept
+    import psycopg  # PostgreSQL only
+
+    cursor = connection._actioncenter_prepared_cursor = psycopg.Cursor(raw)
+    return cursor
 
 
 def _connection_lost() -> bool:
