@@ -53,6 +53,8 @@ class CampaignTotalsSerializer(serializers.Serializer):
 
 
 class SignatureInputSerializer(FieldsBuiltOncePerThread, serializers.Serializer):
+    """A signature: the signer's name, email and ZIP, and what they agree to."""
+
     first_name = CleanCharField(max_length=100)
     last_name = CleanCharField(max_length=100)
     email = serializers.EmailField(max_length=254)

@@ -64,6 +64,7 @@ class ConsentRecord(models.Model):
         blank=True,
         related_name="consents",
         verbose_name=_("partner"),
+        db_index=False,  # indexed below only where set: most consents name no partner
     )
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
     created_at = models.DateTimeField(_("given at"), default=timezone.now)
@@ -71,7 +72,14 @@ class ConsentRecord(models.Model):
     class Meta:
         verbose_name = _("consent record")
         verbose_name_plural = _("consent records")
-        indexes = [models.Index(fields=["campaign", "purpose"])]
+        indexes = [
+            models.Index(fields=["campaign", "purpose"]),
+            models.Index(
+                fields=["partner"],
+                condition=models.Q(partner__isnull=False),
+                name="consent_partner_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.supporter_id}: {self.purpose}"

@@ -78,6 +78,7 @@ WITH place AS (
     FROM sig JOIN campaigns_partner partner
       ON partner.campaign_id = %(campaign)s AND partner.cosponsor
      AND partner.id = ANY(%(partner_ids)s::bigint[])
+    WHERE cardinality(%(partner_ids)s::bigint[]) > 0  -- most sign without: skip the lookup
 )
 SELECT sup.id, sig.id, sig.state, sig.district FROM sup LEFT JOIN sig ON TRUE
 """

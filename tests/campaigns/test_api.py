@@ -100,3 +100,11 @@ def test_endpoints_are_in_the_openapi_schema(client):
         f"{base}/{{slug}}/signatures",
     ]:
         assert path in schema, path
+
+
+def test_the_schema_describes_the_signature_fields_for_partners(client):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    component = schema["components"]["schemas"]["SignatureInputRequest"]
+    assert component["description"].startswith("A signature: the signer")
+    assert {"first_name", "last_name", "email", "zip_code"} <= set(component["required"])
+    assert component["properties"]["partner_ids"]["items"]["type"] == "integer"

@@ -128,6 +128,22 @@ def test_opt_ins_are_recorded_as_consents(campaign):
     assert UpdatesSubscription.objects.get().status == "pending"  # waits for the email link
 
 
+def test_partner_opt_ins_are_recorded_without_an_updates_opt_in(campaign):
+    # On PostgreSQL this is the one-statement path, which writes partner consents itself.
+    cosponsor = PartnerFactory(campaign=campaign, cosponsor=True)
+    other_campaigns_partner = PartnerFactory(cosponsor=True)
+    signature, _ = signature_create(
+        campaign=campaign, partner_ids=[cosponsor.pk, other_campaigns_partner.pk], **signer(1)
+    )
+    plain, _ = signature_create(campaign=campaign, **signer(2))
+
+    def consents(supporter):
+        return set(supporter.consents.values_list("purpose", "partner"))
+
+    assert consents(signature.supporter) == {("petition", None), ("partner", cosponsor.pk)}
+    assert consents(plain.supporter) == {("petition", None)}
+
+
 def test_no_updates_without_opting_in(campaign, mailoutbox):
     signature_create(campaign=campaign, **signer(1))
     assert not UpdatesSubscription.objects.exists()
