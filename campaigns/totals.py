@@ -1,12 +1,16 @@
 """Exact per-campaign counters, written in the same transaction as the action they count.
 
-Each event adds to one shard of a headline counter (campaign, metric, shard) and to one cell
-(campaign, metric, day, state, district, source). Every action of a campaign meets at its
-headline counter, hence the shards; a cell is shared only by actions from one district and
-source on one day, so it stays a single row (shard 0), which keeps today's cells, the part
-reports sum afresh, as few as the keys. Headline reads sum a handful of
-rows, so they cost the same whatever the number of actions; breakdowns are read through
-`campaigns.rollups`, which folds ended days. Metric names are free strings.
+Each event adds to one shard of a headline counter (campaign, metric, shard) and to one
+shard of a cell (campaign, metric, day, state, district, source, shard). A writer holds the
+row it added to until its transaction has committed, flush to disk included, so a row that
+concurrent actions share makes them wait in turn. Every action of a campaign meets at its
+headline counter, hence SHARDS of them. A cell is shared by the actions of one district and
+source on one day, which can be a large share of them (a partner's mailing to one area,
+signers whose ZIP spans several districts), hence CELL_SHARDS: fewer, because today's
+cells are what reports sum afresh.
+Headline reads sum a handful of rows, so they cost the same whatever the number of actions;
+breakdowns are read through `campaigns.rollups`, which folds ended days. Metric names are
+free strings.
 """
 
 import random
@@ -21,6 +25,13 @@ from campaigns.models.totals import NO_DISTRICT
 from campaigns.sql import execute_prepared
 
 SHARDS = 16
+CELL_SHARDS = 8  # a divisor of SHARDS: see random_shards
+
+
+def random_shards() -> tuple[int, int]:
+    """The headline shard and the cell shard one action adds to."""
+    shard = random.randrange(SHARDS)  # noqa: S311 - spreading writes, not security
+    return shard, shard % CELL_SHARDS
 
 
 def adding_upsert_sql(table: str, columns: list[str], rows: int = 1, *, when: str = "") -> str:
@@ -165,9 +176,9 @@ def _counter_rows(campaign_id, deltas, state, district, source, day) -> tuple[li
     if not deltas:
         return None
     day = day or timezone.localdate()
-    shard = random.randrange(SHARDS)  # noqa: S311 - spreading writes, not security
+    shard, cell_shard = random_shards()
     district_value = NO_DISTRICT if district is None else district
-    cell = [day, state[:2], district_value, source[:64], 0]
+    cell = [day, state[:2], district_value, source[:64], cell_shard]
     metrics = sorted(deltas)  # one lock order for every writer: no deadlocks
     return (
         [[campaign_id, metric, shard, deltas[metric]] for metric in metrics],

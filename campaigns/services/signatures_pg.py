@@ -7,12 +7,10 @@ new supporter as well. Being one statement it is atomic on its own, and the uniq
 keep it exact under any concurrency. Semantics match the portable path in signatures.py.
 """
 
-import random
-
 from django.utils import timezone
 
 from campaigns.sql import execute_prepared
-from campaigns.totals import SHARDS
+from campaigns.totals import random_shards
 
 SQL = """
 WITH place AS (
@@ -64,7 +62,7 @@ WITH place AS (
     INSERT INTO campaigns_breakdowncounter (campaign_id, metric, day, state, district, source,
         shard, value)
     SELECT %(campaign)s, metric, %(day)s, state, COALESCE(district, -1), %(source)s,
-        0, 1  -- one cell per key: only the headline counter is hot enough to need shards
+        %(cell_shard)s, 1
     FROM events ORDER BY position
     ON CONFLICT (campaign_id, metric, day, state, district, source, shard)
     DO UPDATE SET value = campaigns_breakdowncounter.value + excluded.value
@@ -99,6 +97,7 @@ def signature_insert_statement(
     """Run the statement; (supporter id, signature id or None if signed before, state,
     district, signed-at time)."""
     now = timezone.now()
+    shard, cell_shard = random_shards()
     purposes = ["petition", "public_listing"] if show_publicly else ["petition"]
     params = {
         "campaign": campaign_id,
@@ -112,7 +111,8 @@ def signature_insert_statement(
         "show_publicly": bool(show_publicly),
         "now": now,
         "day": timezone.localdate(now),
-        "shard": random.randrange(SHARDS),  # noqa: S311 - spreading writes, not security
+        "shard": shard,
+        "cell_shard": cell_shard,
         "purposes": purposes,
         "partner_ids": [int(pk) for pk in partner_ids],
     }
