@@ -202,7 +202,8 @@ def main() -> None:
             )
         # Each round's own ratio, then their median: both endpoints of a round ran within
         # seconds of each other, so a change in the machine's speed between rounds cancels.
-        ratios = [sign / base for sign, base in zip(figures["signing"], figures["baseline"])]
+        pairs = zip(figures["signing"], figures["baseline"], strict=True)
+        ratios = [sign / base for sign, base in pairs]
         print("ratio per round " + ", ".join(f"{ratio:.2f}" for ratio in ratios))
         ratio = statistics.median(ratios)
         p99 = percentile(sorted(latencies["signing"]), 0.99)
