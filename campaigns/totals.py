@@ -1,16 +1,17 @@
 """Exact per-campaign counters, written in the same transaction as the action they count.
 
 Each event adds to one shard of a headline counter (campaign, metric, shard) and to one
-shard of a cell (campaign, metric, day, state, district, source, shard). A writer holds the
-row it added to until its transaction has committed, flush to disk included, so a row that
-concurrent actions share makes them wait in turn. Every action of a campaign meets at its
-headline counter, hence SHARDS of them. A cell is shared by the actions of one district and
-source on one day, which can be a large share of them (a partner's mailing to one area,
-signers whose ZIP spans several districts), hence CELL_SHARDS: fewer, because today's
-cells are what reports sum afresh.
-Headline reads sum a handful of rows, so they cost the same whatever the number of actions;
-breakdowns are read through `campaigns.rollups`, which folds ended days. Metric names are
-free strings.
+shard of a cell (campaign, metric, day, state, district, source, shard). A writer keeps the
+row it added to locked until its transaction commits, flush to disk included, so writers
+that share a row queue on it. Every action of a campaign meets at its headline counter,
+hence SHARDS of them, picked at random. A cell is shared by the actions of one district
+and source on one day: on PostgreSQL an action takes the first of CELL_SHARDS shards that
+no open transaction is writing (an advisory lock per shard, tried without waiting; see
+migration 0007), so a cell splits only while writers meet on it and quiet ones stay one
+row, which keeps today's cells, the part reports sum afresh, as few as the keys.
+Headline reads sum a handful of rows, so they cost the same whatever the number of
+actions; breakdowns are read through `campaigns.rollups`, which folds ended days. Metric
+names are free strings.
 """
 
 import random
@@ -25,23 +26,26 @@ from campaigns.models.totals import NO_DISTRICT
 from campaigns.sql import execute_prepared
 
 SHARDS = 16
-CELL_SHARDS = 8  # a divisor of SHARDS: see random_shards
+CELL_SHARDS = 8  # the limit in campaigns_free_cell_shard (migration 0007)
 
 
-def random_shards() -> tuple[int, int]:
-    """The headline shard and the cell shard one action adds to."""
-    shard = random.randrange(SHARDS)  # noqa: S311 - spreading writes, not security
-    return shard, shard % CELL_SHARDS
+def random_shard() -> int:
+    """The headline shard one action adds to."""
+    return random.randrange(SHARDS)  # noqa: S311 - spreading writes, not security
 
 
-def adding_upsert_sql(table: str, columns: list[str], rows: int = 1, *, when: str = "") -> str:
+def adding_upsert_sql(
+    table: str, columns: list[str], rows: int = 1, *, when: str = "", select: str = ""
+) -> str:
     """INSERT of `rows` rows whose last column, `value`, is added to the row already there
     (every other column is the key). With `when`, the name of an earlier common table
-    expression, the rows are added only if that expression returned a row."""
+    expression, the rows are added only if that expression returned a row. With `select`,
+    the columns inserted are that list, computed from the given rows (named `added`)."""
     placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * rows)
     source = f"VALUES {placeholders}"
-    if when:
-        source = f"SELECT * FROM ({source}) AS added WHERE EXISTS (SELECT 1 FROM {when})"  # noqa: S608
+    if when or select:
+        only_if = f" WHERE EXISTS (SELECT 1 FROM {when})" if when else ""  # noqa: S608
+        source = f"SELECT {select or '*'} FROM ({source}) AS added ({', '.join(columns)}){only_if}"  # noqa: S608
     return (
         f"INSERT INTO {table} ({', '.join(columns)}) {source} "  # noqa: S608
         f"ON CONFLICT ({', '.join(columns[:-1])}) "
@@ -51,6 +55,12 @@ def adding_upsert_sql(table: str, columns: list[str], rows: int = 1, *, when: st
 
 HEADLINE_COLUMNS = ["campaign_id", "metric", "shard", "value"]
 CELL_COLUMNS = ["campaign_id", "metric", "day", "state", "district", "source", "shard", "value"]
+# PostgreSQL: the cell columns with the shard no open transaction is writing (migration 0007).
+FREE_SHARD_CELL_COLUMNS = (
+    "campaign_id, metric, day, state, district, source, campaigns_free_cell_shard("
+    "campaign_id::bigint, metric::text, day::date, state::text, district::integer, "
+    "source::text), value"
+)
 
 
 def _counter_upserts(headline: list[list], cells: list[list], *, when: str = ""):
@@ -58,8 +68,9 @@ def _counter_upserts(headline: list[list], cells: list[list], *, when: str = "")
     headline_sql = adding_upsert_sql(
         Counter._meta.db_table, HEADLINE_COLUMNS, len(headline), when=when
     )
+    free_shard = FREE_SHARD_CELL_COLUMNS if connection.vendor == "postgresql" else ""
     cell_sql = adding_upsert_sql(
-        BreakdownCounter._meta.db_table, CELL_COLUMNS, len(cells), when=when
+        BreakdownCounter._meta.db_table, CELL_COLUMNS, len(cells), when=when, select=free_shard
     )
     headline_params = [value for row in headline for value in row]
     cell_params = [value for row in cells for value in row]
@@ -176,9 +187,9 @@ def _counter_rows(campaign_id, deltas, state, district, source, day) -> tuple[li
     if not deltas:
         return None
     day = day or timezone.localdate()
-    shard, cell_shard = random_shards()
+    shard = random_shard()
     district_value = NO_DISTRICT if district is None else district
-    cell = [day, state[:2], district_value, source[:64], cell_shard]
+    cell = [day, state[:2], district_value, source[:64], 0]  # PostgreSQL: a free shard
     metrics = sorted(deltas)  # one lock order for every writer: no deadlocks
     return (
         [[campaign_id, metric, shard, deltas[metric]] for metric in metrics],

@@ -19,7 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from campaigns.rollups import rollups_fold, rollups_reset
-from campaigns.totals import CELL_COLUMNS, CELL_SHARDS, HEADLINE_COLUMNS, adding_upsert_sql
+from campaigns.totals import CELL_COLUMNS, HEADLINE_COLUMNS, adding_upsert_sql
 from reporting.activity import FALLBACK_PLACES, PlannedAction
 
 DELIVERY_OUTCOMES = (("sent", 85), ("queued", 5), ("failed", 3), ("needs_manual", 7))
@@ -51,14 +51,11 @@ class Events:
     def __init__(self, campaign_id: int):
         self.campaign_id = campaign_id
         self.pending: Counter = Counter()
-        self._turns = itertools.count()
 
     def add(self, metric: str, action: PlannedAction, amount: int = 1, **where) -> None:
         state = where.get("state", action.state)
         district = where.get("district", action.district)
-        # Live actions land on a random cell shard; taking turns spreads them the same way.
-        shard = next(self._turns) % CELL_SHARDS
-        key = (metric, action.day, state, district, action.source, shard)
+        key = (metric, action.day, state, district, action.source)
         self.pending[key] += amount
 
     def flush(self) -> None:
@@ -69,13 +66,14 @@ class Events:
 
         headline: Counter = Counter()
         cells = []
-        for (metric, day, state, district, source, shard), amount in self.pending.items():
+        for (metric, day, state, district, source), amount in self.pending.items():
             if not amount:
                 continue
             headline[metric] += amount
             district_value = NO_DISTRICT if district is None else district
-            key = (metric, day, state[:2], district_value, source[:64], shard)
-            cells.append((self.campaign_id, *key, amount))
+            cells.append(
+                (self.campaign_id, metric, day, state[:2], district_value, source[:64], 0, amount)
+            )
         headline_rows = [(self.campaign_id, metric, 0, value) for metric, value in headline.items()]
         _add(HeadlineCounter._meta.db_table, HEADLINE_COLUMNS, headline_rows)
         _add(BreakdownCounter._meta.db_table, CELL_COLUMNS, cells)

@@ -10,7 +10,7 @@ keep it exact under any concurrency. Semantics match the portable path in signat
 from django.utils import timezone
 
 from campaigns.sql import execute_prepared
-from campaigns.totals import random_shards
+from campaigns.totals import random_shard
 
 SQL = """
 WITH place AS (
@@ -62,7 +62,8 @@ WITH place AS (
     INSERT INTO campaigns_breakdowncounter (campaign_id, metric, day, state, district, source,
         shard, value)
     SELECT %(campaign)s, metric, %(day)s, state, COALESCE(district, -1), %(source)s,
-        %(cell_shard)s, 1
+        campaigns_free_cell_shard(%(campaign)s, metric, %(day)s, state, COALESCE(district, -1),
+            %(source)s), 1
     FROM events ORDER BY position
     ON CONFLICT (campaign_id, metric, day, state, district, source, shard)
     DO UPDATE SET value = campaigns_breakdowncounter.value + excluded.value
@@ -97,7 +98,7 @@ def signature_insert_statement(
     """Run the statement; (supporter id, signature id or None if signed before, state,
     district, signed-at time)."""
     now = timezone.now()
-    shard, cell_shard = random_shards()
+    shard = random_shard()
     purposes = ["petition", "public_listing"] if show_publicly else ["petition"]
     params = {
         "campaign": campaign_id,
@@ -112,7 +113,6 @@ def signature_insert_statement(
         "now": now,
         "day": timezone.localdate(now),
         "shard": shard,
-        "cell_shard": cell_shard,
         "purposes": purposes,
         "partner_ids": [int(pk) for pk in partner_ids],
     }

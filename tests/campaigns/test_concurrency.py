@@ -1,9 +1,10 @@
 """Totals stay exact when many people sign at the same moment (PostgreSQL only)."""
 
+import itertools
 import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from campaigns.models import Signature, Supporter
 from campaigns.services.signatures import signature_create
@@ -47,3 +48,54 @@ def test_concurrent_signers_with_duplicates_give_exact_totals():
         "supporters": distinct,
         "supporters_new": distinct,  # each person joined us once, whichever request won
     }
+
+
+@pytest.mark.needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_actions_that_share_a_cell_at_the_same_moment_do_not_wait_for_each_other(monkeypatch):
+    from campaigns import totals
+    from campaigns.models import BreakdownCounter
+    from campaigns.totals import CELL_SHARDS, record_event
+
+    # Headline shards are random, and two writers on one would wait: give each its own.
+    turns = itertools.count()
+    monkeypatch.setattr(totals, "random_shard", lambda: next(turns) % totals.SHARDS)
+    campaign = petition_campaign()
+    same_cell = {"campaign_id": campaign.pk, "metric": "signatures", "state": "NY", "district": 12}
+    opened, finish = threading.Barrier(CELL_SHARDS), threading.Event()  # 7 threads and this one
+    errors = []
+
+    def open_transaction():
+        # Each holds its cell row until told to commit, as during a slow commit.
+        try:
+            with transaction.atomic():
+                record_event(**same_cell)
+                opened.wait(timeout=10)
+                finish.wait(timeout=10)
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=open_transaction) for _ in range(CELL_SHARDS - 1)]
+    for thread in threads:
+        thread.start()
+    with connection.cursor() as cursor:
+        cursor.execute("SET lock_timeout = '2s'")  # a wait for another's row would fail
+    try:
+        opened.wait(timeout=10)  # seven writers hold seven of the eight shards
+        with transaction.atomic():
+            record_event(**same_cell)  # takes the free one without waiting
+    finally:
+        finish.set()
+        for thread in threads:
+            thread.join()
+        with connection.cursor() as cursor:
+            cursor.execute("RESET lock_timeout")
+
+    assert errors == []
+    cells = BreakdownCounter.objects.filter(campaign_id=campaign.pk)
+    assert sorted(cells.values_list("shard", flat=True)) == list(range(CELL_SHARDS))
+    assert sum(cells.values_list("value", flat=True)) == CELL_SHARDS
+    record_event(**same_cell)  # nobody else is writing: back to the first shard
+    assert cells.get(shard=0).value == 2
