@@ -142,6 +142,8 @@ def run(args) -> int:
     from django.urls import reverse
     from django.utils import timezone
 
+    from campaigns.totals import record_event
+
     call_command("migrate", verbosity=0)
     if not args.reuse:
         seed(args.actions)
@@ -172,6 +174,22 @@ def run(args) -> int:
             f"{label:20} first of the day {row['first'] * 1000:6.1f} ms  after a new action "
             f"{row['after_action'] * 1000:6.1f} ms  unchanged {row['warm'] * 1000:6.1f} ms  "
             f"after a cache flush {row['flushed'] * 1000:6.1f} ms  queries {len(queries)}"
+        )
+    # The staff API's breakdown by district (what partners' tools and the district CSV read):
+    # the folded days come from the rollups, today from the cells. Shown apart.
+    api = reverse("staff-totals")
+    for slug in ("bench-busy", "bench-empty"):
+        url = f"{api}?campaign={slug}&dimension=district"
+        seconds = []
+        for _ in range(args.repeat):
+            record_event(campaign_id=ids[slug], metric="signatures", state="NY", district=12)
+            started = time.perf_counter()
+            response = client.get(url, HTTP_ACCEPT="application/json")
+            seconds.append(time.perf_counter() - started)
+            assert response.status_code == 200, (url, response.status_code)
+        print(
+            f"staff API totals by district, {slug}, after a new action: "
+            f"{statistics.median(seconds) * 1000:6.1f} ms"
         )
     ratios = {
         kind: figures["busy campaign"][kind] / figures["empty campaign"][kind]

@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from campaigns.models import BreakdownCounter, Rollup, RollupState
 from campaigns.models.totals import ALL_TIME, NO_DISTRICT
+from campaigns.totals import campaign_totals
 
 DIMENSIONS = tuple(Rollup.Dimension.values)  # day, state, district, source
 FOLD_GRACE = dt.timedelta(minutes=10)
@@ -213,6 +214,11 @@ def cell_totals(
     On PostgreSQL one pass (GROUPING SETS) answers all four dimensions; elsewhere one
     query per dimension.
     """
+    if metrics is None:
+        # Every metric with cells has a headline counter. Naming them lets the
+        # (campaign, metric, day, …) index find the period's cells; without them the
+        # database reads every cell of the campaign's whole life.
+        metrics = sorted(campaign_totals(campaign_id))
     conditions, params = ["campaign_id = %s"], [campaign_id]
     if metrics:  # lets the (campaign, metric, day, …) index find the period's cells
         conditions.append("metric IN (" + ", ".join(["%s"] * len(metrics)) + ")")
