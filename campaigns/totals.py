@@ -43,9 +43,10 @@ def adding_upsert_sql(
     the columns inserted are that list, computed from the given rows (named `added`)."""
     placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * rows)
     source = f"VALUES {placeholders}"
-    if when or select:
+    if when or select:  # PostgreSQL only (a column list on a derived table's alias)
+        named = f"({source}) AS added ({', '.join(columns)})"
         only_if = f" WHERE EXISTS (SELECT 1 FROM {when})" if when else ""  # noqa: S608
-        source = f"SELECT {select or '*'} FROM ({source}) AS added ({', '.join(columns)}){only_if}"  # noqa: S608
+        source = f"SELECT {select or '*'} FROM {named}{only_if}"  # noqa: S608
     return (
         f"INSERT INTO {table} ({', '.join(columns)}) {source} "  # noqa: S608
         f"ON CONFLICT ({', '.join(columns[:-1])}) "
