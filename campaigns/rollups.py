@@ -214,13 +214,12 @@ def cell_totals(
     On PostgreSQL one pass (GROUPING SETS) answers all four dimensions; elsewhere one
     query per dimension.
     """
-    if metrics is None:
-        # Every metric with cells has a headline counter. Naming them lets the
-        # (campaign, metric, day, …) index find the period's cells; without them the
-        # database reads every cell of the campaign's whole life.
+    if metrics is None:  # every metric with cells has a headline counter
         metrics = sorted(campaign_totals(campaign_id))
     conditions, params = ["campaign_id = %s"], [campaign_id]
-    if metrics:  # lets the (campaign, metric, day, …) index find the period's cells
+    # Naming the metrics lets the (campaign, metric, day, …) index find the period's
+    # cells; without them the database reads every cell of the campaign's whole life.
+    if metrics:
         conditions.append("metric IN (" + ", ".join(["%s"] * len(metrics)) + ")")
         params.extend(metrics)
     if period.start:

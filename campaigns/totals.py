@@ -56,11 +56,24 @@ def adding_upsert_sql(
 
 HEADLINE_COLUMNS = ["campaign_id", "metric", "shard", "value"]
 CELL_COLUMNS = ["campaign_id", "metric", "day", "state", "district", "source", "shard", "value"]
-# PostgreSQL: the cell columns with the shard no open transaction is writing (migration 0007).
+
+
+def free_cell_shard_sql(*key: str) -> str:
+    """PostgreSQL: the SQL for the shard, no open transaction writing it, of the cell whose
+    key (campaign, metric, day, state, district, source) these expressions give (function of
+    migration 0007)."""
+    campaign, metric, day, state, district, source = key
+    return (
+        f"campaigns_free_cell_shard({campaign}::bigint, {metric}::text, {day}::date, "
+        f"{state}::text, {district}::integer, {source}::text)"
+    )
+
+
+# PostgreSQL: the cell columns, with a free shard, computed from the rows given.
 FREE_SHARD_CELL_COLUMNS = (
-    "campaign_id, metric, day, state, district, source, campaigns_free_cell_shard("
-    "campaign_id::bigint, metric::text, day::date, state::text, district::integer, "
-    "source::text), value"
+    "campaign_id, metric, day, state, district, source, "
+    + free_cell_shard_sql("campaign_id", "metric", "day", "state", "district", "source")
+    + ", value"
 )
 
 
