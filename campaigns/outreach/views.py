@@ -26,7 +26,15 @@ from campaigns.outreach.forms import (
 from campaigns.outreach.selectors import letter_get_for_receipt
 from campaigns.outreach.services.deliveries import delivery_mark_sent_by_supporter
 from campaigns.outreach.services.letters import letter_submit
-from campaigns.outreach.services.receipts import receipt_key_from_token, receipt_url
+from campaigns.outreach.services.receipts import (
+    letter_receipt_resend,
+    receipt_key_from_token,
+    receipt_url,
+)
+
+# Letters written in this browser session: the only place a repeat submission may lead back
+# to the receipt (elsewhere the link is emailed to the letter's own address).
+WRITTEN_HERE = "outreach:letters-written"
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -126,8 +134,25 @@ class LetterSendView(LetterStepView):
             form.add_error(None, error.message)
             return self.render("letter_send.html", form=form, **self._context())
         flow.FlowState.clear(request.session, self.action)
-        if not created:
+        written = request.session.get(WRITTEN_HERE, [])
+        if created:
+            request.session[WRITTEN_HERE] = [*written[-19:], letter.pk]
+        elif letter.pk in written:
             messages.info(request, _("You already wrote this letter. Here is your receipt."))
+        else:
+            letter_receipt_resend(letter=letter)
+            return render(
+                request,
+                "campaigns/done.html",
+                {
+                    "campaign": self.campaign,
+                    "heading": _("Your letter is already on its way"),
+                    "text": _(
+                        "A letter from this email address was already sent to Congress. "
+                        "We emailed the link to its receipt to that address."
+                    ),
+                },
+            )
         return redirect(receipt_url(letter))
 
     def _context(self) -> dict:

@@ -48,12 +48,27 @@ def test_submit_returns_the_receipt_and_one_delivery_per_office(
     assert {d["status"] for d in receipt["deliveries"]} == {"needs_manual"}
 
 
-def test_repeat_returns_the_same_receipt_with_200(client, action):
-    first = post(client, action).json()
-    again = post(client, action)
-    assert again.status_code == 200
-    assert again.json()["token"] == first["token"]
-    assert Letter.objects.count() == 1
+def test_a_repeat_with_the_same_email_never_reveals_the_first_letter(
+    client, action, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = post(client, action).json()
+    mailoutbox.clear()
+    stranger = {**BODY, "first_name": "Mallory", "last_name": "Other", "address1": "9 Elm St"}
+    with django_capture_on_commit_callbacks(execute=True):
+        again = post(client, action, stranger)
+    assert again.status_code == 202
+    text = again.content.decode()
+    assert first["token"] not in text and "receipt" not in again.json()
+    assert "Alex" not in text and "It matters to me." not in text
+    letter = Letter.objects.get()
+    assert (letter.first_name, letter.address1) == ("Alex", "1100 Main Street")
+    # The link goes to the letter's own address only, and only once an hour.
+    assert [message.to for message in mailoutbox] == [["alex@example.org"]]
+    assert first["token"] in mailoutbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post(client, action, stranger).status_code == 202
+    assert len(mailoutbox) == 1
 
 
 def test_receipt_by_token(client, action, django_assert_max_num_queries):

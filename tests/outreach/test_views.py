@@ -103,12 +103,34 @@ def test_submit_ends_on_the_receipt_with_manual_instructions(
     assert "Representative Hana Doe" in mailoutbox[0].body
 
 
-def test_submitting_twice_shows_the_same_receipt(action, write_letter):
+def test_submitting_twice_in_the_same_browser_shows_the_same_receipt(action, write_letter):
     first = write_letter(action)
     second = write_letter(action)
     assert first.url == second.url
     assert Letter.objects.count() == 1
     assert Delivery.objects.count() == 3
+
+
+def test_another_browser_with_the_same_email_is_not_shown_the_receipt(
+    action, write_letter, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    first = write_letter(action, note="Something only I know.")
+    mailoutbox.clear()
+    stranger = Client()
+    start, write, send = urls(action)
+    stranger.post(start, {"zip_code": "22201"})
+    stranger.post(write, {"personal_note": "Let me see it."})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = stranger.post(send, {**DETAILS, "first_name": "Mallory"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert first.url not in page and "Something only I know." not in page and "Alex" not in page
+    assert stranger.get(first.url.replace("/receipt/", "/receipt/x")).status_code == 404
+    assert Letter.objects.get().first_name == "Alex"
+    assert [message.to for message in mailoutbox] == [["alex@example.org"]]
+    assert first.url in mailoutbox[0].body
 
 
 def test_supporter_marks_a_manual_letter_as_sent(client, action, write_letter):

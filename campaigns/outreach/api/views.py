@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -14,7 +15,12 @@ from campaigns.outreach import flow
 from campaigns.outreach.forms import PREFIXES, STATE_CHOICES, ZIP_RE
 from campaigns.outreach.selectors import letter_get_for_receipt
 from campaigns.outreach.services.letters import Draft, letter_submit
-from campaigns.outreach.services.receipts import receipt_key_from_token, receipt_token, receipt_url
+from campaigns.outreach.services.receipts import (
+    letter_receipt_resend,
+    receipt_key_from_token,
+    receipt_token,
+    receipt_url,
+)
 
 
 class DeliveryOutputSerializer(serializers.Serializer):
@@ -38,6 +44,11 @@ class ReceiptOutputSerializer(serializers.Serializer):
     deliveries = DeliveryOutputSerializer(many=True)
 
 
+class RepeatOutputSerializer(serializers.Serializer):
+    created = serializers.BooleanField(help_text="Always false: nothing new was recorded.")
+    detail = serializers.CharField()
+
+
 def receipt_payload(request, letter, *, created: bool) -> dict:
     return {
         "token": receipt_token(letter),
@@ -49,11 +60,19 @@ def receipt_payload(request, letter, *, created: bool) -> dict:
     }
 
 
+REPEAT_DETAIL = _(
+    "A letter from this email address is already on its way. "
+    "We emailed the link to its receipt to that address."
+)
+
+
 class LetterCreateApi(APIView):
     """Write to Congress for a supporter; returns the receipt and one delivery per office.
 
-    Repeating the same request (same email) returns the existing receipt with
-    `created: false` and status 200.
+    A supporter writes one letter per campaign. A repeat with the same email (whatever
+    the other fields say) records nothing, answers 202 without the receipt, and emails
+    the link to the receipt to that address: knowing someone's email must not show their
+    letter.
     """
 
     permission_classes = [AllowAny]
@@ -83,7 +102,12 @@ class LetterCreateApi(APIView):
 
     @extend_schema(
         request=InputSerializer,
-        responses={201: ReceiptOutputSerializer, 200: ReceiptOutputSerializer},
+        responses={
+            201: ReceiptOutputSerializer,
+            202: OpenApiResponse(
+                RepeatOutputSerializer, "A letter from this email was already recorded"
+            ),
+        },
         operation_id="letter_create",
         tags=["letters"],
     )
@@ -115,9 +139,13 @@ class LetterCreateApi(APIView):
             district=state.district,
             source=values.get("source", "") or "api",
         )
+        if not created:
+            letter_receipt_resend(letter=letter)
+            body = {"created": False, "detail": str(REPEAT_DETAIL)}
+            return Response(RepeatOutputSerializer(body).data, status=status.HTTP_202_ACCEPTED)
         letter = letter_get_for_receipt(letter_id=letter.pk)
-        body = ReceiptOutputSerializer(receipt_payload(request, letter, created=created)).data
-        return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+        body = ReceiptOutputSerializer(receipt_payload(request, letter, created=True)).data
+        return Response(body, status=status.HTTP_201_CREATED)
 
 
 class ReceiptGetApi(APIView):

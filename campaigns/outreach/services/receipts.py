@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -12,6 +14,10 @@ from django.utils import translation
 from campaigns.outreach.models import Letter
 
 SALT = "campaigns.outreach.receipt"
+# A repeated submission emails the receipt link to the letter's own address, at most this
+# often per letter: whoever repeats it (the supporter on another device, or someone who only
+# knows the address) is never shown the receipt, and cannot flood the inbox either.
+RESEND_EVERY_SECONDS = 3600
 
 
 def receipt_token(letter: Letter) -> str:
@@ -49,4 +55,19 @@ def letter_receipt_email_send(*, letter_id: int) -> bool:
         subject = render_to_string("outreach/email/receipt_subject.txt", context).strip()
         body = render_to_string("outreach/email/receipt.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [letter.email])
+    return True
+
+
+def letter_receipt_resend(*, letter: Letter) -> bool:
+    """After a repeat submission: email the receipt link to the address the letter was
+    written from (after commit), unless it was resent within RESEND_EVERY_SECONDS.
+
+    Returns True when an email was queued. The caller shows the repeater nothing of the
+    letter: the link reaches only whoever reads that inbox.
+    """
+    if not cache.add(f"outreach:receipt-resent:{letter.pk}", 1, RESEND_EVERY_SECONDS):
+        return False
+    from campaigns.outreach.tasks import letter_receipt_email_task
+
+    transaction.on_commit(lambda: letter_receipt_email_task.delay(letter.pk), robust=True)
     return True
