@@ -4,8 +4,9 @@ from django.urls import include, path
 
 # The busiest routes (signing) first: Django tries the patterns in order.
 urlpatterns = [
+    path("", include("petitions.api.urls")),
     path("", include("campaigns.api.urls")),
     path("", include("legislators.api.urls")),
-    path("", include("campaigns.outreach.api.urls")),
-    path("", include("reporting.api.urls")),
+    path("", include("letters.api.urls")),
+    path("", include("staff.api.urls")),
 ]

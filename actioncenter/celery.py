@@ -24,8 +24,6 @@ def close_old_database_connections(sender=None, **kwargs) -> None:
     """
     if getattr(getattr(sender, "request", None), "is_eager", False):
         return  # in-process: the caller's transaction and connection are in use
-    from django.db import close_old_connections, connections
+    from actioncenter.fastpaths import skip_health_checks_until_next_task
 
-    close_old_connections()
-    for connection in connections.all(initialized_only=True):
-        connection.health_check_done = True
+    skip_health_checks_until_next_task()

@@ -66,7 +66,7 @@ def time_page(client, url: str, renders: int) -> tuple[float, int]:
 def seed(campaign_id: int, count: int) -> float:
     from django.db import connection, transaction
 
-    from campaigns.totals import record_events
+    from metrics.record import record_events
 
     started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
@@ -105,7 +105,7 @@ def main() -> None:
         from django.db import connection
         from django.test import Client
 
-        from campaigns.demo import load_demo
+        from devdata.demo import load_demo
 
         call_command("migrate", verbosity=0)
         campaign = load_demo()

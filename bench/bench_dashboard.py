@@ -58,9 +58,9 @@ def timed(client, url: str, repeat: int, campaign_id: int) -> dict:
     """Render times in seconds (medians): see the module's docstring."""
     from django.core.cache import cache
 
-    from campaigns.rollups import rollups_forget_kept
-    from campaigns.totals import record_event
-    from reporting.tasks import reports_warm
+    from actioncenter.caching import ProcessCache
+    from staff.tasks import reports_warm
+    from tests.support.metrics import record_event
 
     def get() -> float:
         started = time.perf_counter()
@@ -75,11 +75,11 @@ def timed(client, url: str, repeat: int, campaign_id: int) -> dict:
     flushed, first = [], []
     for _ in range(3):
         cache.clear()
-        rollups_forget_kept()  # a web process that has not read the folded days yet
+        ProcessCache.clear_all()  # a web process that has not read the folded days yet
         flushed.append(get())
         cache.clear()
         reports_warm()  # what the scheduler (a worker process) runs after the fold
-        rollups_forget_kept()  # this web process did not see that run
+        ProcessCache.clear_all()  # this web process did not see that run
         act()
         first.append(get())
     after_action = []
@@ -142,7 +142,7 @@ def run(args) -> int:
     from django.urls import reverse
     from django.utils import timezone
 
-    from campaigns.totals import record_event
+    from tests.support.metrics import record_event
 
     call_command("migrate", verbosity=0)
     if not args.reuse:
@@ -154,11 +154,11 @@ def run(args) -> int:
     today = timezone.localdate()
     period = f"?date_from={(today - timedelta(days=30)).isoformat()}&date_to={today.isoformat()}"
     pages = {
-        "busy campaign": reverse("reporting:campaign", args=["bench-busy"]),
-        "busy, last 30 days": reverse("reporting:campaign", args=["bench-busy"]) + period,
-        "empty campaign": reverse("reporting:campaign", args=["bench-empty"]),
-        "empty, last 30 days": reverse("reporting:campaign", args=["bench-empty"]) + period,
-        "campaign list": reverse("reporting:dashboard"),
+        "busy campaign": reverse("staff:campaign", args=["bench-busy"]),
+        "busy, last 30 days": reverse("staff:campaign", args=["bench-busy"]) + period,
+        "empty campaign": reverse("staff:campaign", args=["bench-empty"]),
+        "empty, last 30 days": reverse("staff:campaign", args=["bench-empty"]) + period,
+        "campaign list": reverse("staff:dashboard"),
     }
     from campaigns.models import Campaign
 

@@ -186,9 +186,9 @@ def create_letters(letters: int) -> list[str]:
     from django.utils import timezone
 
     from campaigns.models import Campaign, Supporter
-    from campaigns.outreach.demo import DEMO_LETTER, DEMO_SUBJECT
-    from campaigns.outreach.models import Delivery, Letter, LetterAction
-    from campaigns.totals import record_event
+    from devdata.letters import DEMO_LETTER, DEMO_SUBJECT
+    from letters.models import Delivery, Letter, LetterAction
+    from tests.support.metrics import record_event
 
     campaign = bench_campaign(Campaign)
     action = LetterAction.objects.create(
@@ -248,7 +248,7 @@ def bench_campaign(model):
 
 
 def enqueue(delivery_ids: list[str]) -> None:
-    from campaigns.outreach.tasks import delivery_send_task
+    from letters.tasks import delivery_send_task
 
     with delivery_send_task.app.producer_or_acquire() as producer:
         for delivery_id in delivery_ids:
@@ -256,7 +256,7 @@ def enqueue(delivery_ids: list[str]) -> None:
 
 
 def delivered_count() -> int:
-    from campaigns.outreach.models import Delivery
+    from letters.models import Delivery
 
     return Delivery.objects.filter(status__in=Delivery.FINAL).count()
 
@@ -317,8 +317,8 @@ def main() -> int:
 
 
 def report(args, total, done, seconds, rates, cwc_url, delivery_ids) -> None:
-    from campaigns.outreach.models import Delivery
-    from campaigns.totals import campaign_totals
+    from letters.models import Delivery
+    from metrics.totals import campaign_totals
 
     stats = cwc_stats(cwc_url)
     expected = {delivery_id.replace("-", "") for delivery_id in delivery_ids}

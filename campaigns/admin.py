@@ -4,24 +4,19 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from actioncenter.exceptions import ApplicationError
+from campaigns import kinds
 from campaigns.models import (
     AuditEntry,
     Campaign,
     ConsentRecord,
     Fact,
-    OrganizationSignOn,
     Partner,
-    Petition,
     Resource,
-    Signature,
-    SignupAction,
     Supporter,
     Testimonial,
-    UpdatesSubscription,
 )
 from campaigns.services.campaigns import campaign_set_status
-from campaigns.services.signups import organization_signon_review
-from reporting.roles import PREVIEW_CAMPAIGN
+from staff.roles import PREVIEW_CAMPAIGN
 
 
 class OrderedInline(admin.StackedInline):
@@ -46,18 +41,6 @@ class ResourceInline(OrderedInline):
     model = Resource
 
 
-class PetitionInline(admin.StackedInline):
-    model = Petition
-    extra = 0
-    max_num = 1
-
-
-class SignupActionInline(admin.StackedInline):
-    model = SignupAction
-    extra = 0
-    max_num = 1
-
-
 def _status_action(status: str, label):
     def action(modeladmin, request, queryset):
         for campaign in queryset:
@@ -78,9 +61,9 @@ class CampaignAdmin(admin.ModelAdmin):
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["status"]
+    # Each action kind's settings (those edited on the campaign's own page), then content.
     inlines = [
-        PetitionInline,
-        SignupActionInline,
+        *[kind.admin_inline for kind in kinds.all_kinds() if kind.admin_inline],
         PartnerInline,
         TestimonialInline,
         FactInline,
@@ -114,31 +97,9 @@ class CampaignAdmin(admin.ModelAdmin):
     def preview_link(self, obj):
         return format_html(
             '<a href="{}">{}</a>',
-            reverse("reporting:campaign-preview", args=[obj.slug]),
+            reverse("staff:campaign-preview", args=[obj.slug]),
             _("Preview as a supporter"),
         )
-
-
-@admin.register(OrganizationSignOn)
-class OrganizationSignOnAdmin(admin.ModelAdmin):
-    """The approval queue: pending requests first."""
-
-    list_display = ["name", "campaign", "status", "website", "created_at", "reviewed_by"]
-    list_filter = ["status", "campaign"]
-    search_fields = ["name"]
-    readonly_fields = ["status", "reviewed_by", "reviewed_at", "created_at"]
-    ordering = ["-status", "-created_at"]
-    actions = ["approve", "reject"]
-
-    @admin.action(description=_("Approve (list publicly)"))
-    def approve(self, request, queryset):
-        for signon in queryset:
-            organization_signon_review(signon=signon, approve=True, actor=request.user)
-
-    @admin.action(description=_("Reject"))
-    def reject(self, request, queryset):
-        for signon in queryset:
-            organization_signon_review(signon=signon, approve=False, actor=request.user)
 
 
 @admin.register(Supporter)
@@ -146,20 +107,6 @@ class SupporterAdmin(admin.ModelAdmin):
     list_display = ["pk", "first_name", "last_name", "state", "source", "created_at"]
     search_fields = ["email_key", "last_name"]
     readonly_fields = ["email_key", "created_at", "updated_at"]
-
-
-@admin.register(Signature)
-class SignatureAdmin(admin.ModelAdmin):
-    list_display = ["pk", "campaign", "state", "district", "source", "created_at"]
-    list_filter = ["campaign"]
-    raw_id_fields = ["supporter"]
-    list_select_related = ["campaign"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(ConsentRecord)
@@ -170,13 +117,6 @@ class ConsentRecordAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
-
-
-@admin.register(UpdatesSubscription)
-class UpdatesSubscriptionAdmin(admin.ModelAdmin):
-    list_display = ["supporter", "campaign", "status", "created_at", "confirmed_at"]
-    list_filter = ["status", "campaign"]
-    raw_id_fields = ["supporter"]
 
 
 @admin.register(AuditEntry)

@@ -7,4 +7,4 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self):
-        from campaigns.actions import petition, signup  # noqa: F401 - registers the kinds
+        from campaigns.services import actions  # noqa: F401 - declares the supporter metrics

@@ -9,6 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from legislators.states import STATES_BY_CODE
 
 
+class Chambers(models.TextChoices):
+    """Which chambers an action reaches (a letter's recipients, a call-in's targets)."""
+
+    BOTH = "both", _("House and Senate")
+    HOUSE = "house", _("House only")
+    SENATE = "senate", _("Senate only")
+
+
 class State(models.Model):
     """A state, DC or a territory: the project's own reference table."""
 

@@ -126,3 +126,11 @@ def current_members_for_seats(seats: list[tuple[str, int]], states: list[str]):
         .prefetch_related("offices", _membership_prefetch())
         .order_by("state", "chamber", "district", "state_rank", "last_name")
     )
+
+
+def constituent_filter(legislator: Legislator, *, prefix: str = "") -> Q:
+    """Rows (with `state` and `district` fields) of people this legislator represents."""
+    condition = Q(**{f"{prefix}state": legislator.state})
+    if legislator.chamber != Legislator.Chamber.SENATE:
+        condition &= Q(**{f"{prefix}district": legislator.district or 0})
+    return condition

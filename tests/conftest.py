@@ -31,9 +31,27 @@ def _isolated_cache():
     """Rate limits and cached lookups must not leak from one test into the next."""
     from django.core.cache import cache
 
+    from actioncenter.caching import ProcessCache
+
     cache.clear()
+    ProcessCache.clear_all()
     yield
     cache.clear()
+    ProcessCache.clear_all()
+
+
+@pytest.fixture
+def campaign(db):
+    """A live campaign with a petition."""
+    from tests.campaigns.factories import petition_campaign
+
+    return petition_campaign()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded logos go to a throwaway folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(scope="session")

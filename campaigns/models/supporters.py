@@ -83,3 +83,24 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.supporter_id}: {self.purpose}"
+
+
+class Participation(models.Model):
+    """A supporter took at least one action on a campaign (makes "supporters" exact)."""
+
+    # The unique constraint's index starts with the campaign: no separate index to write.
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    supporter = models.ForeignKey(Supporter, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "supporter"], name="participation_unique_supporter"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.supporter_id}"

@@ -3,8 +3,15 @@ from django.utils.translation import gettext as _
 
 from actioncenter.exceptions import ApplicationError
 from campaigns.models import Campaign
-from campaigns.selectors.campaigns import campaign_lookup_forget
+from campaigns.selectors import campaign_lookup_forget
 from campaigns.services.audit import audit_record
+
+
+def campaign_require_live(campaign: Campaign) -> None:
+    if not campaign.accepts_actions:
+        raise ApplicationError(
+            _("This campaign is no longer accepting actions."), code="campaign_closed", status=409
+        )
 
 
 @transaction.atomic

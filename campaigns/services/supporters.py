@@ -1,51 +1,68 @@
+"""The one supporter per email, and what they agreed to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
 from django.utils import timezone
 
+from actioncenter.db.statements import Statement, instance, returning, upsert
 from campaigns.models import Campaign, ConsentRecord, Partner, Supporter
-from campaigns.sql import upsert_returning
 
+# Non-blank values replace older ones; `source` is kept from the supporter's first action.
 UPDATABLE = ("first_name", "last_name", "zip_code", "address1", "city", "state")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A supporter as they typed themselves into a form."""
+
+    email: str
+    first_name: str = ""
+    last_name: str = ""
+    zip_code: str = ""
+    address1: str = ""
+    city: str = ""
+    state: str = ""
 
 
 def normalize_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
-def supporter_upsert(
-    *, email: str, first_name="", last_name="", zip_code="", source="", **details
-) -> Supporter:
-    """The one supporter for this email (trimmed, case-insensitive), created or updated.
-
-    Non-blank names, ZIP and address fields replace older values; `source` is kept only from
-    the supporter's first action. One statement, so concurrent first actions by the same
-    person meet at the unique constraint and end up as one row.
-    """
+def supporter_upsert_step(person: Person, *, source: str, columns: str) -> Statement:
+    """The upsert of the supporter for this email (trimmed, case-insensitive), returning
+    `columns` and `inserted` (true when this statement created the supporter: whoever was
+    first to act). One statement, so concurrent first actions of the same person meet at
+    the unique constraint and end up as one row."""
     now = timezone.now()
     values = {
-        "email": normalize_email(email),
-        "first_name": first_name or "",
-        "last_name": last_name or "",
-        "zip_code": zip_code or "",
-        **{key: details.get(key) or "" for key in UPDATABLE[3:]},
+        "email": normalize_email(person.email),
+        **{name: getattr(person, name) or "" for name in UPDATABLE},
         "source": source or "",
         "created_at": now,
         "updated_at": now,
     }
-    return upsert_returning(
+    return upsert(
         Supporter,
         values,
         conflict=["email_key"],
         keep_when_blank=UPDATABLE,
         overwrite=["updated_at"],
+        returning=f"{columns}, (xmax = 0) AS inserted",
     )
 
 
-def supporter_is_new(supporter: Supporter) -> bool:
-    """Whether `supporter_upsert` just created this supporter (rather than updating one).
-
-    The upsert writes the same instant to both timestamps when it inserts and moves only
-    `updated_at` when it updates.
-    """
-    return supporter.created_at == supporter.updated_at
+def supporter_upsert(*, email: str, source: str = "", **details) -> Supporter:
+    """The one supporter for this email, created or updated (see `supporter_upsert_step`);
+    `supporter.inserted` tells whether this call created it."""
+    step = supporter_upsert_step(
+        Person(email=email, **details), source=source, columns=returning(Supporter)
+    )
+    [row] = step.rows()
+    supporter = instance(Supporter, row[:-1])
+    supporter.inserted = row[-1]
+    return supporter
 
 
 def consent_record(

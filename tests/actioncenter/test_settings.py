@@ -22,6 +22,7 @@ def run_manage(*args: str, **env_overrides: str) -> subprocess.CompletedProcess:
             "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
     }
+    env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/actioncenter")
     env.update(DJANGO_SETTINGS_MODULE="actioncenter.settings.production", **env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

@@ -1,15 +1,8 @@
 import factory
 
-from campaigns.models import (
-    Campaign,
-    Fact,
-    OrganizationSignOn,
-    Partner,
-    Petition,
-    Resource,
-    SignupAction,
-    Testimonial,
-)
+from campaigns.models import Campaign, Fact, Partner, Resource, Testimonial
+from petitions.models import Petition
+from signups.models import OrganizationSignOn, SignupAction
 
 
 class CampaignFactory(factory.django.DjangoModelFactory):

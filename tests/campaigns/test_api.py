@@ -3,9 +3,9 @@ import json
 import pytest
 from django.urls import reverse
 
-from campaigns.models import Signature
 from campaigns.services.campaigns import campaign_set_status
-from campaigns.services.signatures import signature_create
+from petitions.models import Signature
+from petitions.services import signature_create
 from tests.campaigns.factories import CampaignFactory, petition_campaign, signer
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from campaigns.models import Signature
+from petitions.models import Signature
 from tests.campaigns.factories import signer
 
 pytestmark = pytest.mark.django_db

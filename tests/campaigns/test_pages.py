@@ -3,11 +3,11 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from campaigns import models
-from campaigns.demo import FACTS, SLUG
-from campaigns.models import Campaign, Fact, Partner, Signature, Supporter
+from campaigns.models import Campaign, Fact, Partner, Supporter
 from campaigns.services.campaigns import campaign_set_status
-from campaigns.services.signatures import signature_create
-from campaigns.totals import record_event
+from devdata.demo import FACTS, SLUG
+from petitions.models import Signature
+from petitions.services import signature_create
 from tests.campaigns import factories
 from tests.campaigns.factories import (
     CampaignFactory,
@@ -18,6 +18,7 @@ from tests.campaigns.factories import (
     petition_campaign,
     signer,
 )
+from tests.support.metrics import record_event
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +96,8 @@ def test_finished_campaign_shows_a_notice_and_no_forms(client, status):
         campaign_set_status(campaign=campaign, status="archived")
     html = _page(client, campaign)
     assert 'class="notice"' in html
-    assert 'action="' + reverse("campaigns:petition-sign", args=[campaign.slug]) not in html
-    response = client.post(reverse("campaigns:petition-sign", args=[campaign.slug]), signer(1))
+    assert 'action="' + reverse("petitions:sign", args=[campaign.slug]) not in html
+    response = client.post(reverse("petitions:sign", args=[campaign.slug]), signer(1))
     assert response.status_code == 409
     assert not Signature.objects.exists()
 
@@ -115,7 +116,7 @@ def test_campaign_without_a_petition_offers_no_petition_form(client):
 
 
 def test_signing_from_the_page_redirects_to_thanks_with_share_links(client, campaign):
-    url = reverse("campaigns:petition-sign", args=[campaign.slug]) + "?source=newsletter"
+    url = reverse("petitions:sign", args=[campaign.slug]) + "?source=newsletter"
     response = client.post(url, signer(1), follow=True)
     html = response.content.decode()
     assert "Thank you for signing!" in html
@@ -125,7 +126,7 @@ def test_signing_from_the_page_redirects_to_thanks_with_share_links(client, camp
 
 
 def test_second_signature_gets_a_kind_already_signed_answer(client, campaign):
-    url = reverse("campaigns:petition-sign", args=[campaign.slug])
+    url = reverse("petitions:sign", args=[campaign.slug])
     client.post(url, signer(1))
     response = client.post(url, signer(1, email="SIGNER1@example.org"), follow=True)
     assert "You have already signed" in response.content.decode()
@@ -134,7 +135,7 @@ def test_second_signature_gets_a_kind_already_signed_answer(client, campaign):
 
 def test_invalid_zip_is_explained_next_to_the_field(client, campaign):
     response = client.post(
-        reverse("campaigns:petition-sign", args=[campaign.slug]), signer(1, zip_code="ABCDE")
+        reverse("petitions:sign", args=[campaign.slug]), signer(1, zip_code="ABCDE")
     )
     assert response.status_code == 400
     assert "Enter a 5-digit ZIP code" in response.content.decode()
@@ -199,13 +200,11 @@ def test_load_demo_creates_the_movement_campaign_once(client):
 
 
 def test_thank_you_page_offers_writing_to_congress_when_the_campaign_has_a_letter(client, campaign):
-    from tests.outreach.factories import LetterActionFactory
+    from tests.letters.factories import LetterActionFactory
 
     LetterActionFactory(campaign=campaign)
-    response = client.post(
-        reverse("campaigns:petition-sign", args=[campaign.slug]), signer(1), follow=True
-    )
+    response = client.post(reverse("petitions:sign", args=[campaign.slug]), signer(1), follow=True)
     html = response.content.decode()
     assert "Write to Congress" in html
-    assert reverse("outreach:letter-start", args=[campaign.slug]) in html
+    assert reverse("letters:start", args=[campaign.slug]) in html
     assert "Write to your members of Congress" in _page(client, campaign)  # the letter card

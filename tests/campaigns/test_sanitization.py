@@ -1,7 +1,7 @@
 import pytest
 
 from campaigns.markdown import render_markdown
-from campaigns.services.signatures import signature_create
+from petitions.services import signature_create
 from tests.campaigns.factories import OrganizationSignOnFactory, signer
 
 pytestmark = pytest.mark.django_db
@@ -43,10 +43,10 @@ def test_supporter_supplied_text_is_shown_escaped(client, campaign):
 def test_control_and_direction_override_characters_are_removed_from_form_fields(client, campaign):
     from django.urls import reverse
 
-    from campaigns.models import Signature
+    from petitions.models import Signature
 
     data = signer(1, first_name="An\u202ea\x07", comment="Hi\u200b there!")
-    client.post(reverse("campaigns:petition-sign", args=[campaign.slug]), data)
+    client.post(reverse("petitions:sign", args=[campaign.slug]), data)
     signature = Signature.objects.get()
     assert signature.supporter.first_name == "Ana"
     assert signature.comment == "Hi there!"
@@ -55,10 +55,10 @@ def test_control_and_direction_override_characters_are_removed_from_form_fields(
 def test_nul_character_is_dropped_not_a_crash(client, campaign):
     from django.urls import reverse
 
-    from campaigns.models import Signature
+    from petitions.models import Signature
 
     response = client.post(
-        reverse("campaigns:petition-sign", args=[campaign.slug]), signer(1, comment="a\x00b")
+        reverse("petitions:sign", args=[campaign.slug]), signer(1, comment="a\x00b")
     )
     assert response.status_code == 302
     assert Signature.objects.get().comment == "ab"

@@ -4,7 +4,7 @@ resources (the same checks the site-wide crawler applies)."""
 import pytest
 from django.urls import reverse
 
-from campaigns.demo import load_demo
+from devdata.demo import load_demo
 from tests.support.html import is_same_origin, parse_page
 
 pytestmark = pytest.mark.django_db
@@ -16,9 +16,9 @@ def demo_pages(client, settings):
     campaign.donation_url = "https://donate.example.org/"
     campaign.save()
     slug = campaign.slug
-    paths = ["/", campaign.get_absolute_url(), reverse("campaigns:petition-thanks", args=[slug]),
-             reverse("campaigns:signup", args=[slug]), reverse("campaigns:updates", args=[slug]),
-             reverse("campaigns:organization-signon", args=[slug]),
+    paths = ["/", campaign.get_absolute_url(), reverse("petitions:thanks", args=[slug]),
+             reverse("signups:join", args=[slug]), reverse("signups:updates", args=[slug]),
+             reverse("signups:organization", args=[slug]),
              reverse("campaigns:donate", args=[slug])]  # fmt: skip
     return {path: client.get(path) for path in paths}
 

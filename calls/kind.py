@@ -1,0 +1,34 @@
+"""The call action kind: call your members of Congress with a script."""
+
+from django.utils.translation import gettext_lazy as _
+
+from calls.models import CallAction
+from campaigns.kinds import ActionKind, register
+from metrics.registry import Metric, declare
+
+declare(
+    Metric("calls", _("Calls"), charted=True, broken_down=True),
+    Metric("calls_reached", _("Calls that reached a staff member"), group="calls"),
+    Metric("calls_voicemail", _("Calls that left a voicemail"), group="calls"),
+    Metric("calls_busy", _("Calls that found the line busy"), group="calls"),
+)
+
+
+def preview_links(call: CallAction, urls: dict) -> list[dict]:
+    label = _("The call script, filled in for a sample member of Congress (below)")
+    return [{"label": label, "url": urls["overview_url"] + "#outreach"}]
+
+
+CALL = register(
+    ActionKind(
+        slug="call",
+        label=_("Call Congress"),
+        config_model=CallAction,
+        cta=_("Call your members of Congress"),
+        description=_("A short script and their phone numbers; only your ZIP code is needed."),
+        order=30,
+        url_name="calls:call",
+        preview_links=preview_links,
+        demo_share=0.1,
+    )
+)

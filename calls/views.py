@@ -1,0 +1,48 @@
+"""The call page: the script and whom to call; only a ZIP code is asked."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django_ratelimit.decorators import ratelimit
+
+from actioncenter.exceptions import ApplicationError
+from calls.forms import CallOutcomeForm, CallZipForm
+from calls.selectors import call_action_for, call_targets
+from calls.services import call_report
+
+
+@method_decorator(never_cache, name="dispatch")
+class CallView(View):
+    """The call script and whom to call; only a ZIP code is asked."""
+
+    def get(self, request, slug: str):
+        campaign, action = call_action_for(slug)
+        form = CallZipForm(request.GET or None)
+        context = {"campaign": campaign, "action": action, "form": form}
+        if form.is_valid():
+            context.update(call_targets(action, form.cleaned_data["zip"]))
+        return render(request, "calls/call.html", context)
+
+    @method_decorator(ratelimit(key="ip", rate="30/m", method="POST", block=True))
+    def post(self, request, slug: str):
+        campaign, action = call_action_for(slug)
+        form = CallOutcomeForm(request.POST)
+        if form.is_valid():
+            try:
+                call_report(action, form.cleaned_data)
+            except ApplicationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, _("Thank you for calling! It counts."))
+            zip_code = form.cleaned_data["zip"]
+        else:
+            messages.error(request, _("Choose how the call went."))
+            zip_code = request.POST.get("zip", "")[:10]
+        url = reverse("calls:call", args=[campaign.slug])
+        return redirect(f"{url}?zip={zip_code}" if zip_code.isdigit() else url)

@@ -1,1 +1,0 @@
-"""Letters and calls to Congress: configuration, submissions, the delivery outbox."""

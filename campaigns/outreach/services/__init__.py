@@ -1,1 +1,0 @@
-"""Writes with side effects: letters (submit), deliveries (send, sweep, retry), purge, calls."""

@@ -1,0 +1,79 @@
+from django.db.models import QuerySet
+
+from actioncenter.caching import ProcessCache
+from campaigns import kinds as registry
+from campaigns.models import Campaign, Resource
+from metrics.totals import campaign_totals
+
+
+def _config_relations() -> list[str]:
+    return [kind.related_name for kind in registry.all_kinds() if kind.related_name]
+
+
+def campaign_list_public() -> QuerySet[Campaign]:
+    """Campaigns anyone may see, featured first, with each action kind's config joined."""
+    return (
+        Campaign.objects.filter(status__in=Campaign.PUBLIC_STATUSES)
+        .select_related(*_config_relations())
+        .order_by("-featured", "-created_at", "pk")
+    )
+
+
+def campaign_get_public(slug: str) -> Campaign | None:
+    """A campaign anyone may see (live, won, closed or archived) with its action configs."""
+    return campaign_list_public().filter(slug=slug).first()
+
+
+# Public submissions look the campaign up on every request; each process keeps the answer
+# for a moment, which saves that round trip. A status change is seen within that time (at
+# once in the process that made it).
+_for_action = ProcessCache("campaigns.for-action", size=1000, ttl=2.0)
+
+
+def campaign_get_for_action(slug: str) -> Campaign | None:
+    """campaign_get_public for the submission endpoints, kept for a moment."""
+    return _for_action.get_or_set(slug, lambda: campaign_get_public(slug))
+
+
+def campaign_lookup_forget() -> None:
+    _for_action.clear()
+
+
+def campaign_get_live(slug: str) -> Campaign | None:
+    """The campaign when it is live (accepting actions), else None."""
+    campaign = campaign_get_public(slug)
+    return campaign if campaign is not None and campaign.accepts_actions else None
+
+
+def campaign_featured() -> Campaign | None:
+    """The campaign the home page shows: a featured live one, else the newest live one."""
+    return (
+        Campaign.objects.filter(status=Campaign.Status.LIVE)
+        .select_related(*_config_relations())
+        .order_by("-featured", "-created_at", "pk")
+        .first()
+    )
+
+
+def campaign_action_cards(campaign: Campaign) -> list[dict]:
+    """One card per registered action kind the campaign offers, in registry order."""
+    return [{"kind": kind, "config": config} for kind, config in registry.offered(campaign)]
+
+
+def campaign_page_context(campaign: Campaign) -> dict:
+    """What every campaign page shows, whatever its kinds, in a fixed number of queries."""
+    partners = list(campaign.partners.all())
+    resources = list(campaign.resources.all())
+    return {
+        "campaign": campaign,
+        "cards": campaign_action_cards(campaign),
+        "founding_partners": [p for p in partners if p.founding_member],
+        "partners": [p for p in partners if not p.founding_member],
+        "cosponsors": [p for p in partners if p.cosponsor],
+        "testimonials": list(campaign.testimonials.all()),
+        "facts": list(campaign.facts.all()),
+        "research": [r for r in resources if r.kind == Resource.Kind.RESEARCH],
+        "coverage": [r for r in resources if r.kind == Resource.Kind.MEDIA],
+        "toolkits": [r for r in resources if r.kind == Resource.Kind.TOOLKIT],
+        "totals": campaign_totals(campaign.pk),
+    }

@@ -1,0 +1,60 @@
+"""OSDI endpoints under /api/osdi/v1/."""
+
+from django.urls import path
+
+from integrations.osdi import views
+
+app_name = "osdi"
+
+urlpatterns = [
+    path("", views.OsdiEntryPointApi.as_view(), name="entry-point"),
+    path("petitions", views.OsdiPetitionListApi.as_view(), name="petitions"),
+    path("petitions/<int:pk>", views.OsdiPetitionDetailApi.as_view(), name="petition"),
+    path(
+        "petitions/<int:pk>/signatures",
+        views.OsdiSignatureListApi.as_view(),
+        name="petition-signatures",
+    ),
+    path(
+        "petitions/<int:pk>/signatures/<int:signature_pk>",
+        views.OsdiSignatureDetailApi.as_view(),
+        name="signature",
+    ),
+    path(
+        "petitions/<int:pk>/record_signature_helper",
+        views.OsdiRecordSignatureHelperApi.as_view(),
+        name="record-signature-helper",
+    ),
+    path(
+        "advocacy_campaigns",
+        views.OsdiAdvocacyCampaignListApi.as_view(),
+        name="advocacy-campaigns",
+    ),
+    path(
+        "advocacy_campaigns/<int:pk>",
+        views.OsdiAdvocacyCampaignDetailApi.as_view(),
+        name="advocacy-campaign",
+    ),
+    path(
+        "advocacy_campaigns/<int:pk>/outreaches",
+        views.OsdiOutreachListApi.as_view(),
+        name="advocacy-campaign-outreaches",
+    ),
+    path(
+        "advocacy_campaigns/<int:pk>/outreaches/<uuid:outreach_pk>",
+        views.OsdiOutreachDetailApi.as_view(),
+        name="outreach",
+    ),
+    path("people", views.OsdiPersonListApi.as_view(), name="people"),
+    path("people/<int:pk>", views.OsdiPersonDetailApi.as_view(), name="person"),
+    path(
+        "people/<int:pk>/signatures",
+        views.OsdiPersonSignatureListApi.as_view(),
+        name="person-signatures",
+    ),
+    path(
+        "people/<int:pk>/outreaches",
+        views.OsdiPersonOutreachListApi.as_view(),
+        name="person-outreaches",
+    ),
+]

@@ -1,0 +1,195 @@
+"""OSDI (Open Supporter Data Interface) endpoints, HAL+JSON, for staff tokens.
+
+Resources: petitions (campaigns with a petition), their signatures, advocacy
+campaigns (campaigns with a letter), their outreaches (one per delivery, the
+target identified by its OCD division id) and people (supporters); plus the
+record_signature_helper that signs a petition on a person's behalf through the
+same service as the public form.
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from integrations.osdi import resources
+from integrations.osdi.authentication import OSDITokenAuthentication
+from integrations.osdi.hal import HalJSONRenderer, collection
+from staff.permissions import CanExportData
+
+PAGE_PARAMETERS = [
+    OpenApiParameter("page", int, description="Page number, from 1."),
+    OpenApiParameter("per_page", int, description="Resources per page (at most 100)."),
+]
+HAL = OpenApiResponse(response=OpenApiTypes.OBJECT, description="HAL+JSON (OSDI).")
+
+
+class OSDIView(APIView):
+    authentication_classes = [OSDITokenAuthentication]
+    permission_classes = [CanExportData]
+    renderer_classes = [HalJSONRenderer]
+
+    def absolute(self, name: str, *args) -> str:
+        return self.request.build_absolute_uri(reverse(f"osdi:{name}", args=args))
+
+    def links(self) -> resources.Links:
+        return resources.Links(self.absolute)
+
+    def page_of(self, rel: str, queryset, to_resource) -> Response:
+        """One page of a collection; `to_resource(item, links)` shapes each item."""
+        links = self.links()
+        return Response(
+            collection(
+                self.request,
+                rel=rel,
+                queryset=queryset,
+                to_resource=lambda item: to_resource(item, links),
+            )
+        )
+
+
+def _collection_schema(operation_id: str):
+    return extend_schema(
+        tags=["osdi"], operation_id=operation_id, parameters=PAGE_PARAMETERS, responses={200: HAL}
+    )
+
+
+def _resource_schema(operation_id: str):
+    return extend_schema(
+        tags=["osdi"], operation_id=operation_id, responses={200: HAL, 404: OpenApiTypes.OBJECT}
+    )
+
+
+class OsdiEntryPointApi(OSDIView):
+    """The API entry point: links to every collection."""
+
+    @extend_schema(tags=["osdi"], responses={200: HAL})
+    def get(self, request: Request) -> Response:
+        return Response(resources.entry_point(self.links()))
+
+
+class OsdiPetitionListApi(OSDIView):
+    @_collection_schema("osdi_petitions_list")
+    def get(self, request: Request) -> Response:
+        return self.page_of("petitions", resources.petition_queryset(), resources.petition)
+
+
+class OsdiPetitionDetailApi(OSDIView):
+    @_resource_schema("osdi_petition_retrieve")
+    def get(self, request: Request, pk: int) -> Response:
+        campaign = get_object_or_404(resources.petition_queryset(), pk=pk)
+        return Response(resources.petition(campaign, self.links()))
+
+
+class OsdiSignatureListApi(OSDIView):
+    @_collection_schema("osdi_petition_signatures_list")
+    def get(self, request: Request, pk: int) -> Response:
+        campaign = get_object_or_404(resources.petition_queryset(), pk=pk)
+        return self.page_of(
+            "signatures",
+            resources.signature_queryset().filter(campaign=campaign),
+            resources.signature,
+        )
+
+
+class OsdiSignatureDetailApi(OSDIView):
+    @_resource_schema("osdi_signature_retrieve")
+    def get(self, request: Request, pk: int, signature_pk: int) -> Response:
+        signature = get_object_or_404(
+            resources.signature_queryset(), campaign_id=pk, pk=signature_pk
+        )
+        return Response(resources.signature(signature, self.links()))
+
+
+class OsdiRecordSignatureHelperApi(OSDIView):
+    """Sign the petition for a person (created or matched by email), as the public form does."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "action_submit"
+
+    @extend_schema(
+        tags=["osdi"],
+        request=OpenApiTypes.OBJECT,
+        responses={201: HAL, 200: HAL, 400: OpenApiTypes.OBJECT},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        campaign = get_object_or_404(resources.petition_queryset(), pk=pk)
+        signature, created = resources.record_signature(campaign, request.data)
+        body = resources.signature(signature, self.links())
+        return Response(body, status=201 if created else 200)
+
+
+class OsdiAdvocacyCampaignListApi(OSDIView):
+    @_collection_schema("osdi_advocacy_campaigns_list")
+    def get(self, request: Request) -> Response:
+        return self.page_of(
+            "advocacy_campaigns",
+            resources.advocacy_campaign_queryset(),
+            resources.advocacy_campaign,
+        )
+
+
+class OsdiAdvocacyCampaignDetailApi(OSDIView):
+    @_resource_schema("osdi_advocacy_campaign_retrieve")
+    def get(self, request: Request, pk: int) -> Response:
+        campaign = get_object_or_404(resources.advocacy_campaign_queryset(), pk=pk)
+        return Response(resources.advocacy_campaign(campaign, self.links()))
+
+
+class OsdiOutreachListApi(OSDIView):
+    @_collection_schema("osdi_outreaches_list")
+    def get(self, request: Request, pk: int) -> Response:
+        campaign = get_object_or_404(resources.advocacy_campaign_queryset(), pk=pk)
+        return self.page_of(
+            "outreaches",
+            resources.outreach_queryset().filter(campaign=campaign),
+            resources.outreach,
+        )
+
+
+class OsdiOutreachDetailApi(OSDIView):
+    @_resource_schema("osdi_outreach_retrieve")
+    def get(self, request: Request, pk: int, outreach_pk) -> Response:
+        delivery = get_object_or_404(resources.outreach_queryset(), campaign_id=pk, pk=outreach_pk)
+        return Response(resources.outreach(delivery, self.links()))
+
+
+class OsdiPersonListApi(OSDIView):
+    @_collection_schema("osdi_people_list")
+    def get(self, request: Request) -> Response:
+        return self.page_of("people", resources.person_queryset(), resources.person)
+
+
+class OsdiPersonDetailApi(OSDIView):
+    @_resource_schema("osdi_person_retrieve")
+    def get(self, request: Request, pk: int) -> Response:
+        supporter = get_object_or_404(resources.person_queryset(), pk=pk)
+        return Response(resources.person(supporter, self.links()))
+
+
+class OsdiPersonSignatureListApi(OSDIView):
+    @_collection_schema("osdi_person_signatures_list")
+    def get(self, request: Request, pk: int) -> Response:
+        supporter = get_object_or_404(resources.person_queryset(), pk=pk)
+        return self.page_of(
+            "signatures",
+            resources.signature_queryset().filter(supporter=supporter),
+            resources.signature,
+        )
+
+
+class OsdiPersonOutreachListApi(OSDIView):
+    @_collection_schema("osdi_person_outreaches_list")
+    def get(self, request: Request, pk: int) -> Response:
+        supporter = get_object_or_404(resources.person_queryset(), pk=pk)
+        return self.page_of(
+            "outreaches",
+            resources.outreach_queryset().filter(supporter=supporter),
+            resources.outreach,
+        )

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LettersConfig(AppConfig):
+    name = "letters"
+    verbose_name = _("Letters to Congress")
+
+    def ready(self):
+        from letters import kind  # noqa: F401 - registers the letter action kind

@@ -1,0 +1,109 @@
+"""The channel interface: what a channel gets, what it answers, how it fails.
+
+A channel turns one `OutgoingLetter` (one letter to one office, already rendered)
+into a `DeliveryResult`, or raises `TransientDeliveryError` (try again later:
+timeouts, connection errors, 5xx) or `PermanentDeliveryError` (retrying cannot
+help: the office refused the message). Channels know nothing of the database;
+the outbox builds the letter from its rows and records the outcome.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
+
+
+class DeliveryError(Exception):
+    """A channel could not deliver. The message is technical and never holds personal data."""
+
+
+class TransientDeliveryError(DeliveryError):
+    """The office or the network failed for now; the same message may succeed later."""
+
+
+class PermanentDeliveryError(DeliveryError):
+    """The office refused the message; sending it again would fail the same way."""
+
+
+@dataclass(frozen=True)
+class Office:
+    """The office a letter goes to, as the channels need it."""
+
+    code: str  # "HVA04", "SWY02", or an organizer-chosen code for other targets
+    name: str  # formal name, e.g. "Representative Jane Doe"
+    chamber: str = ""  # "house" | "senate" | "" (targets outside Congress)
+    state: str = ""
+    district: int | None = None
+    email: str = ""
+    phone: str = ""
+    contact_form_url: str = ""
+
+
+@dataclass(frozen=True)
+class Constituent:
+    prefix: str
+    first_name: str
+    last_name: str
+    address1: str
+    city: str
+    state: str
+    zip_code: str
+    email: str
+    address2: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Bill:
+    congress: int
+    type_abbreviation: str  # CWC spelling: "hr", "s", "hres", ...
+    number: int
+
+
+@dataclass(frozen=True)
+class OutgoingLetter:
+    """One letter to one office, rendered for that office."""
+
+    delivery_id: str  # 32 alphanumerics; doubles as the CWC DeliveryId
+    campaign_code: str  # stable per campaign; the CWC CampaignId
+    office: Office
+    constituent: Constituent
+    subject: str
+    organization_statement: str  # the organizer's template text, rendered for this office
+    constituent_message: str = ""  # the supporter's own words, when they wrote any
+    topics: tuple[str, ...] = ("Immigration",)
+    bills: tuple[Bill, ...] = ()
+    pro_or_con: str = ""  # "pro" | "con" | ""
+    delivery_date: dt.date | None = None
+    more_info_url: str = ""
+
+    @property
+    def full_text(self) -> str:
+        """Organizer text followed by the supporter's own words, for plain-text channels."""
+        parts = [self.organization_statement.strip(), self.constituent_message.strip()]
+        return "\n\n".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    """What a channel did. `status` is "sent" or "needs_manual"."""
+
+    status: str
+    detail: str = ""
+    extra: dict = field(default_factory=dict)
+
+    SENT: ClassVar[str] = "sent"
+    NEEDS_MANUAL: ClassVar[str] = "needs_manual"
+
+
+class Channel(Protocol):
+    """One way of reaching an office. `name` is stored on each delivery."""
+
+    name: str
+
+    def is_available(self, office: Office) -> bool:
+        """Whether this channel can reach this office with the current configuration."""
+
+    def send(self, letter: OutgoingLetter) -> DeliveryResult:
+        """Deliver, or raise TransientDeliveryError / PermanentDeliveryError."""

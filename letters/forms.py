@@ -1,0 +1,111 @@
+"""Forms of the letter flow. Validation only; the services do the work."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.forms import clean_zip
+from legislators.states import STATES
+
+PREFIXES = [
+    ("Mx.", "Mx."),
+    ("Ms.", "Ms."),
+    ("Mrs.", "Mrs."),
+    ("Mr.", "Mr."),
+    ("Dr.", "Dr."),
+    ("Rev.", "Rev."),
+]
+STATE_CHOICES = [("", _("Choose…"))] + [(state.code, state.name) for state in STATES]
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see; bots fill it in."""
+
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Please leave this field empty."))
+        return ""
+
+
+class AddressForm(HoneypotMixin):
+    street = forms.CharField(
+        label=_("Street address"),
+        required=False,
+        max_length=200,
+        help_text=_("Optional if your ZIP code is in one district; we'll tell you."),
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    city = forms.CharField(label=_("City"), required=False, max_length=100)
+    state = forms.ChoiceField(label=_("State"), required=False, choices=STATE_CHOICES)
+    zip_code = forms.CharField(
+        label=_("ZIP code"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
+    )
+
+    def clean_zip_code(self):
+        return clean_zip(self.cleaned_data["zip_code"])
+
+
+class DraftForm(forms.Form):
+    edited_template = forms.CharField(
+        label=_("Your letter"),
+        required=False,
+        max_length=9000,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("Keep the parts in double curly braces: they become names for each office."),
+    )
+    personal_note = forms.CharField(
+        label=_("In your own words (optional)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(self, *args, editable: bool, prompt: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if not editable:
+            del self.fields["edited_template"]
+        if prompt:
+            self.fields["personal_note"].help_text = prompt
+
+
+class SenderForm(HoneypotMixin):
+    """What Congress requires from a constituent."""
+
+    prefix = forms.ChoiceField(label=_("Prefix"), choices=PREFIXES)
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    address1 = forms.CharField(label=_("Street address"), min_length=3, max_length=200)
+    address2 = forms.CharField(
+        label=_("Apartment, suite (optional)"), required=False, max_length=200
+    )
+    city = forms.CharField(label=_("City"), min_length=2, max_length=100)
+    state = forms.ChoiceField(label=_("State"), choices=STATE_CHOICES)
+    zip_code = forms.CharField(label=_("ZIP code"), max_length=10)
+    email = forms.EmailField(label=_("Email"))
+    phone = forms.CharField(
+        label=_("Phone (optional)"),
+        required=False,
+        max_length=32,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+
+    def clean_zip_code(self):
+        return clean_zip(self.cleaned_data["zip_code"])
+
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone", "")
+        digits = re.sub(r"\D", "", phone)
+        if phone and len(digits.removeprefix("1") if len(digits) == 11 else digits) != 10:
+            raise forms.ValidationError(_("Enter a 10-digit U.S. phone number, or leave it empty."))
+        return phone

@@ -1,0 +1,15 @@
+"""Letters to Congress: what organizers configure, what supporters send, and the outbox."""
+
+from letters.models.actions import LegislatorStance, LetterAction, Stance
+from letters.models.letters import Letter
+from letters.models.outbox import Delivery, OfficeReach, OfficeRoute
+
+__all__ = [
+    "Delivery",
+    "LegislatorStance",
+    "Letter",
+    "LetterAction",
+    "OfficeReach",
+    "OfficeRoute",
+    "Stance",
+]

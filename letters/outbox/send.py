@@ -1,0 +1,219 @@
+"""Sending one delivery: claim it, send it through its office's channel, record the outcome."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import uuid
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actioncenter.caching import ProcessCache
+from actioncenter.db.statements import db_value, field_count, instance, quote, returning
+from actioncenter.fastpaths import execute_prepared
+from letters.channels import channel_for
+from letters.channels.base import (
+    Bill,
+    Constituent,
+    Office,
+    OutgoingLetter,
+    PermanentDeliveryError,
+    TransientDeliveryError,
+)
+from letters.models import Delivery, Letter, LetterAction, OfficeRoute
+from letters.outbox.transitions import delivery_move
+
+logger = logging.getLogger(__name__)
+Status = Delivery.Status
+MAX_BACKOFF_SECONDS = 1800  # below the broker's visibility timeout (3600 s)
+# Office routes are a small table staff rarely edit: each process reads it once a minute.
+_routes = ProcessCache("letters.office-routes", size=1, ttl=60)
+
+
+@dataclass(frozen=True)
+class SendOutcome:
+    status: str
+    retry_in: float | None = None  # seconds until the next attempt, when one is due
+
+
+def office_route(office_code: str) -> OfficeRoute | None:
+    routes = _routes.get_or_set(
+        "all", lambda: {route.office_code: route for route in OfficeRoute.objects.all()}
+    )
+    return routes.get(office_code)
+
+
+def delivery_send(*, delivery_id) -> SendOutcome | None:
+    """Send one delivery through its office's channel, at most once.
+
+    Returns None when there was nothing to do (gone, final, or being sent by
+    another worker). A transient failure puts the row back to `queued` with
+    `retry_in` seconds of backoff, or marks it `failed` once DELIVERY_MAX_ATTEMPTS
+    is reached; a permanent refusal marks it `failed` with the reason.
+    """
+    delivery = _claim(delivery_id)
+    if delivery is None:
+        return None
+    route = office_route(delivery.office_code)
+    office = _office(delivery, route)
+    channel = channel_for(office, route.channels if route else ())
+    try:
+        result = channel.send(outgoing_letter(delivery, office))
+    except TransientDeliveryError as exc:
+        return _after_transient(delivery, channel.name, str(exc))
+    except PermanentDeliveryError as exc:
+        return _finish(delivery, Status.FAILED, channel=channel.name, last_error=str(exc))
+    except Exception as exc:  # a bug or an unforeseen library error: retry, within the limit
+        logger.exception("delivery channel crashed")
+        return _after_transient(delivery, channel.name, f"unexpected {type(exc).__name__}")
+    return _finish(delivery, result.status, channel=channel.name, last_error="")
+
+
+def _finish(claimed: Delivery, status: str, **fields) -> SendOutcome | None:
+    """Record the outcome, if the row is still as the claim left it (same attempt)."""
+    fields["last_error"] = fields.get("last_error", "")[:2000]
+    if not delivery_move(claimed, status, attempts=claimed.attempts, **fields):
+        return None
+    if status == Status.FAILED:
+        logger.warning("delivery failed permanently", extra={"count": claimed.attempts})
+    return SendOutcome(status)
+
+
+def retry_delay(attempts: int) -> float:
+    """Exponential backoff with jitter: ~base, 2×base, 4×base … capped."""
+    base = settings.DELIVERY_RETRY_BACKOFF_SECONDS
+    return min(MAX_BACKOFF_SECONDS, base * 2 ** max(0, attempts - 1)) + random.uniform(0, base)  # noqa: S311
+
+
+def _after_transient(claimed: Delivery, channel: str, error: str) -> SendOutcome | None:
+    if claimed.attempts >= settings.DELIVERY_MAX_ATTEMPTS:
+        reason = _("Gave up after %(n)s attempts: %(error)s") % {
+            "n": claimed.attempts,
+            "error": error,
+        }
+        return _finish(claimed, Status.FAILED, channel=channel, last_error=reason)
+    delay = retry_delay(claimed.attempts)
+    due = timezone.now() + dt.timedelta(seconds=delay)
+    moved = delivery_move(
+        claimed,
+        Status.QUEUED,
+        attempts=claimed.attempts,
+        channel=channel,
+        last_error=error[:2000],
+        next_attempt_at=due,
+    )
+    return SendOutcome(Status.QUEUED, retry_in=delay) if moved else None
+
+
+# --- claiming -----------------------------------------------------------------------------
+
+
+def _claim(delivery_id) -> Delivery | None:
+    """Mark a queued delivery (or one whose sender died) `sending`; None if there is none.
+
+    One UPDATE … RETURNING, which also reads the letter and its action: the row lock lasts
+    one statement, and two workers handed the same id cannot both claim it. Queued and
+    sending count as the same total ("deliveries_queued"), so no counter moves here.
+    """
+    now = timezone.now()
+    stale = now - dt.timedelta(seconds=settings.DELIVERY_STUCK_AFTER_SECONDS)
+    params = [
+        Status.SENDING.value,
+        db_value(Delivery, "sending_at", now),
+        db_value(Delivery, "id", _uuid(delivery_id)),
+        Status.QUEUED.value,
+        Status.SENDING.value,
+        db_value(Delivery, "sending_at", stale),
+    ]
+    rows = execute_prepared(_claim_sql(), params)
+    if not rows:
+        return None
+    row = rows[0]
+    split, letter_split = field_count(Delivery), field_count(Delivery) + field_count(Letter)
+    delivery = instance(Delivery, row[:split])
+    delivery.letter = instance(Letter, row[split:letter_split])
+    delivery.letter.action = instance(LetterAction, row[letter_split:])
+    return delivery
+
+
+@cache
+def _claim_sql() -> str:
+    deliveries = quote(Delivery._meta.db_table)
+    letters, actions = quote(Letter._meta.db_table), quote(LetterAction._meta.db_table)
+    update = (
+        f"UPDATE {deliveries} SET status = %s, attempts = attempts + 1, sending_at = %s "  # noqa: S608
+        "WHERE id = %s AND (status = %s OR (status = %s AND "
+        "(sending_at IS NULL OR sending_at <= %s))) "
+        f"RETURNING {returning(Delivery)}"
+    )
+    # The claim commits without waiting for its WAL flush (this statement only). If the
+    # database crashed right after, the claim could be lost, leaving the row as it was
+    # before: as after a worker crash, the send is retried and recognised by its
+    # DeliveryId. The outcome's commit waits as usual, and it makes the claim durable too.
+    return (
+        "WITH no_flush_wait AS (SELECT set_config('synchronous_commit', 'off', true)), "  # noqa: S608
+        f"claimed AS ({update}) "
+        f"SELECT claimed.*, {returning(Letter, qualified=True)}, "
+        f"{returning(LetterAction, qualified=True)} FROM claimed "
+        f"JOIN {letters} ON {letters}.id = claimed.letter_id "
+        f"JOIN {actions} ON {actions}.id = {letters}.action_id CROSS JOIN no_flush_wait"
+    )
+
+
+def _uuid(value) -> uuid.UUID | None:
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+# --- the letter as a channel gets it --------------------------------------------------------
+
+
+def _office(delivery: Delivery, route: OfficeRoute | None) -> Office:
+    return Office(
+        code=delivery.office_code,
+        name=delivery.office_name,
+        chamber=delivery.chamber,
+        state=delivery.office_state,
+        district=delivery.office_district,
+        email=route.email if route else "",
+        phone=delivery.office_phone,
+        contact_form_url=delivery.office_contact_url,
+    )
+
+
+def outgoing_letter(delivery: Delivery, office: Office) -> OutgoingLetter:
+    letter = delivery.letter
+    action = letter.action
+    bills = ()
+    if action.bill_congress and action.bill_type and action.bill_number:
+        bills = (Bill(action.bill_congress, action.bill_type, action.bill_number),)
+    return OutgoingLetter(
+        delivery_id=delivery.cwc_delivery_id,
+        campaign_code=action.cwc_campaign_id,
+        office=office,
+        constituent=Constituent(
+            prefix=letter.prefix,
+            first_name=letter.first_name,
+            last_name=letter.last_name,
+            address1=letter.address1,
+            address2=letter.address2,
+            city=letter.city,
+            state=letter.state,
+            zip_code=letter.zip_code,
+            email=letter.email,
+            phone=letter.phone,
+        ),
+        subject=delivery.subject,
+        organization_statement=delivery.body,
+        constituent_message=letter.personal_note,
+        topics=tuple(action.topics or ["Immigration"]),
+        bills=bills,
+        delivery_date=timezone.localdate(),
+    )

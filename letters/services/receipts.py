@@ -1,0 +1,70 @@
+"""Receipt links (signed and unguessable) and the receipt email."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from actioncenter.queue import enqueue
+from letters.models import Letter
+from letters.selectors import letter_get_for_receipt
+
+SALT = "campaigns.outreach.receipt"
+# A repeated submission emails the receipt link to the letter's own address, at most this
+# often per letter: whoever repeats it (the supporter on another device, or someone who only
+# knows the address) is never shown the receipt, and cannot flood the inbox either.
+RESEND_EVERY_SECONDS = 3600
+
+
+def receipt_token(letter: Letter) -> str:
+    """The letter's random key, signed: guessing one is hopeless, forging one impossible."""
+    return signing.Signer(salt=SALT).sign(letter.receipt_key)
+
+
+def receipt_key_from_token(token: str) -> str | None:
+    try:
+        return signing.Signer(salt=SALT).unsign(token)
+    except signing.BadSignature:
+        return None
+
+
+def receipt_url(letter: Letter, *, absolute: bool = False) -> str:
+    path = reverse("letters:receipt", args=[receipt_token(letter)])
+    return f"{settings.SITE_URL}{path}" if absolute else path
+
+
+def letter_receipt_email_send(*, letter_id: int) -> bool:
+    """Email the supporter the per-office list and the link back to the live receipt."""
+    letter = letter_get_for_receipt(letter_id=letter_id)
+    if letter is None:
+        return False
+    context = {
+        "letter": letter,
+        "campaign": letter.campaign,
+        "deliveries": list(letter.deliveries.all()),
+        "receipt_url": receipt_url(letter, absolute=True),
+        "SITE_NAME": settings.SITE_NAME,
+    }
+    with translation.override(getattr(letter.campaign, "language", None) or settings.LANGUAGE_CODE):
+        subject = render_to_string("letters/email/receipt_subject.txt", context).strip()
+        body = render_to_string("letters/email/receipt.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [letter.email])
+    return True
+
+
+def letter_receipt_resend(*, letter: Letter) -> bool:
+    """After a repeat submission: email the receipt link to the address the letter was
+    written from (after commit), unless it was resent within RESEND_EVERY_SECONDS.
+
+    Returns True when an email was queued. The caller shows the repeater nothing of the
+    letter: the link reaches only whoever reads that inbox.
+    """
+    if not cache.add(f"letters:receipt-resent:{letter.pk}", 1, RESEND_EVERY_SECONDS):
+        return False
+    enqueue("letters.tasks.letter_receipt_email", letter.pk)
+    return True

@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from campaigns.models import Campaign
+from metrics.fold import fold_campaign, fold_reset
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the daily rollups staff reports read, from the counters' cells "
+        "(after counters of past days were written by hand). Safe to repeat."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--campaign", help="slug of one campaign (default: every campaign)")
+
+    def handle(self, *args, campaign=None, **options):
+        campaigns = Campaign.objects.order_by("pk")
+        if campaign:
+            campaigns = campaigns.filter(slug=campaign)
+            if not campaigns.exists():
+                raise CommandError(f"No campaign with the slug {campaign!r}.")
+        for item in campaigns:
+            fold_reset(item.pk)
+            folded = fold_campaign(item.pk)
+            self.stdout.write(f"{item.slug}: rollups rebuilt through {folded.isoformat()}")

@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from petitions.models import Petition, Signature
+
+
+class PetitionInline(admin.StackedInline):
+    model = Petition
+    extra = 0
+    max_num = 1
+
+
+@admin.register(Signature)
+class SignatureAdmin(admin.ModelAdmin):
+    list_display = ["pk", "campaign", "state", "district", "source", "created_at"]
+    list_filter = ["campaign"]
+    raw_id_fields = ["supporter"]
+    list_select_related = ["campaign"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,69 @@
+"""Signing a campaign's petition, and the thank-you page after it."""
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
+
+from actioncenter import ratelimit as abuse
+from actioncenter.exceptions import ApplicationError
+from campaigns import kinds
+from campaigns.models import Partner
+from campaigns.views import (
+    action_refused,
+    action_source,
+    campaign_or_404,
+    campaign_page,
+    share_links,
+)
+from petitions.forms import PetitionForm
+from petitions.kind import PETITION
+from petitions.services import signature_create
+
+
+class PetitionSignView(View):
+    def get(self, request, slug):
+        campaign = campaign_or_404(slug)
+        return redirect(campaign.get_absolute_url() + "#petition")
+
+    def post(self, request, slug):
+        campaign = campaign_or_404(slug)
+        partners = Partner.objects.filter(campaign=campaign, cosponsor=True)
+        form = PetitionForm(request.POST, partners=partners)
+        try:
+            if not abuse.request_check(
+                request, scope="petition", email=request.POST.get("email", "")[:254]
+            ):
+                return redirect(reverse("petitions:thanks", args=[slug]))
+            if not form.is_valid():
+                return campaign_page(request, campaign, bound=(PETITION, form), status=400)
+            data = form.cleaned_data
+            _signature, created = signature_create(
+                campaign=campaign,
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                zip_code=data["zip_code"],
+                comment=data["comment"],
+                source=action_source(request),
+                updates_opt_in=data["updates_opt_in"],
+                show_publicly=data["show_publicly"],
+                partner_ids=form.partner_ids(),
+            )
+        except ApplicationError as error:
+            return action_refused(request, error, campaign)
+        url = reverse("petitions:thanks", args=[slug])
+        return redirect(url if created else url + "?already=1")
+
+
+class PetitionThanksView(View):
+    def get(self, request, slug):
+        campaign = campaign_or_404(slug)
+        following = kinds.next_offered(campaign, after=PETITION)
+        context = {
+            "campaign": campaign,
+            "already": request.GET.get("already") == "1",
+            "share_links": share_links(campaign, request),
+            "next_kind": following,
+            "next_action_url": following.card_url(campaign) if following else None,
+        }
+        return render(request, "petitions/thanks.html", context)

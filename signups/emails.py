@@ -1,0 +1,85 @@
+"""The emails of joining the movement: an organization's receipt and listing, and the
+updates list's confirmation link. Each sends at most once per reason."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from signups.models import OrganizationSignOn, UpdatesSubscription
+from signups.tokens import confirm_token, unsubscribe_token
+
+SIGNON_EMAILS = {
+    "received": "received_email_at",
+    "approved": "approved_email_at",
+}
+
+
+def organization_signon_email_send(*, signon_id: int, kind: str) -> bool:
+    """Tell an organization's contact that we received its sign-on ("received") or that it
+    is now listed ("approved"). Each email goes out once; True when this run sent it."""
+    stamp = SIGNON_EMAILS[kind]
+    with transaction.atomic():
+        signon = (
+            OrganizationSignOn.objects.select_for_update()
+            .select_related("campaign")
+            .filter(pk=signon_id)
+            .first()
+        )
+        if signon is None or getattr(signon, stamp) is not None:
+            return False
+        if kind == "approved" and signon.status != OrganizationSignOn.Status.APPROVED:
+            return False  # the decision was reversed before the email went out
+        campaign = signon.campaign
+        with translation.override(campaign.language or settings.LANGUAGE_CODE):
+            context = {
+                "signon": signon,
+                "campaign": campaign,
+                "campaign_url": settings.SITE_URL + campaign.get_absolute_url(),
+                "site_name": settings.SITE_NAME,
+            }
+            subject = render_to_string(f"signups/email/signon_{kind}_subject.txt", context)
+            body = render_to_string(f"signups/email/signon_{kind}_body.txt", context)
+        EmailMessage(
+            " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [signon.contact_email]
+        ).send()
+        setattr(signon, stamp, timezone.now())
+        signon.save(update_fields=[stamp])
+    return True
+
+
+def subscription_confirmation_send(*, subscription_id: int) -> None:
+    """Email the double opt-in link (with an unsubscribe link, like every email)."""
+    subscription = (
+        UpdatesSubscription.objects.select_related("supporter", "campaign")
+        .filter(pk=subscription_id, status=UpdatesSubscription.Status.PENDING)
+        .first()
+    )
+    if subscription is None:
+        return
+    campaign = subscription.campaign
+    with translation.override(campaign.language or settings.LANGUAGE_CODE):
+        context = {
+            "campaign": campaign,
+            "supporter": subscription.supporter,
+            "confirm_url": settings.SITE_URL
+            + reverse("signups:subscription-confirm", args=[confirm_token(subscription)]),
+            "unsubscribe_url": settings.SITE_URL
+            + reverse("signups:subscription-unsubscribe", args=[unsubscribe_token(subscription)]),
+            "site_name": settings.SITE_NAME,
+        }
+        subject = render_to_string("signups/email/confirm_subject.txt", context).strip()
+        body = render_to_string("signups/email/confirm_body.txt", context)
+    message = EmailMessage(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [subscription.supporter.email],
+        headers={
+            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.send()

@@ -1,0 +1,34 @@
+"""Who may see what: the staff roles as view mixins and API permissions."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.urls import reverse_lazy
+from rest_framework.permissions import BasePermission
+
+from staff.roles import EXPORT_DATA, VIEW_DASHBOARD
+
+
+class StaffPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    """Anonymous visitors go to the staff sign-in; signed-in people without the role get 403."""
+
+    login_url = reverse_lazy("staff:login")
+    permission_required = VIEW_DASHBOARD
+
+
+class DashboardAccessMixin(StaffPermissionMixin):
+    permission_required = VIEW_DASHBOARD
+
+
+class ExportAccessMixin(StaffPermissionMixin):
+    permission_required = EXPORT_DATA
+
+
+class CanExportData(BasePermission):
+    """Active staff with the Reporter (or Admin) role: the private API exposes supporter data."""
+
+    message = "Your account does not have access to supporter data."
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return bool(
+            user and user.is_authenticated and user.is_active and user.has_perm(EXPORT_DATA)
+        )

@@ -1,0 +1,38 @@
+"""Staff pages under /staff/."""
+
+from django.urls import path
+
+from staff.views import auth, dashboard, exports, offices, preview
+
+app_name = "staff"
+
+campaign = "campaigns/<slug:slug>/"
+office = campaign + "offices/<str:bioguide_id>/"
+
+urlpatterns = [
+    path("", dashboard.CampaignListView.as_view(), name="dashboard"),
+    path("login/", auth.StaffLoginView.as_view(), name="login"),
+    path("logout/", auth.StaffLogoutView.as_view(), name="logout"),
+    path("audit/", dashboard.AuditLogView.as_view(), name="audit-log"),
+    path(campaign, dashboard.CampaignReportView.as_view(), name="campaign"),
+    path(campaign + "preview/", preview.CampaignPreviewView.as_view(), name="campaign-preview"),
+    path(
+        campaign + "preview/page/",
+        preview.CampaignPagePreviewView.as_view(),
+        name="campaign-preview-page",
+    ),
+    path(
+        campaign + "preview/pages/<slug:page>/",
+        preview.CampaignFormPreviewView.as_view(),
+        name="campaign-preview-form",
+    ),
+    path(campaign + "offices/", offices.OfficePickView.as_view(), name="office-pick"),
+    path(office, offices.OfficeReportView.as_view(), name="office"),
+    path(campaign + "export/<slug:name>.csv", exports.CsvExportView.as_view(), name="export"),
+    path(
+        office + "petition.csv",
+        exports.OfficePetitionExportView.as_view(),
+        name="export-office-petition",
+    ),
+    path(office + "petition.pdf", exports.PetitionPdfView.as_view(), name="export-office-pdf"),
+]

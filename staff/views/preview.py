@@ -1,0 +1,158 @@
+"""Organizer tools: see a campaign as a supporter would before publishing it.
+
+Every preview view answers GET only: the forms shown post back to the preview page they are
+on, which refuses the POST (405), so nothing is submitted or counted from a preview.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from calls.models import CallAction
+from campaigns import kinds
+from campaigns.models import Campaign
+from campaigns.templating import render_text, supporter_values
+from campaigns.views import campaign_page
+from legislators.models import Legislator
+from legislators.offices import legislator_values
+from letters.models import LetterAction
+from signups.forms import OrganizationSignOnForm, SignupForm, UpdatesForm
+from staff.permissions import StaffPermissionMixin
+from staff.roles import PREVIEW_CAMPAIGN
+
+# The supporter pages besides the campaign page: {name: (template, form class or None)}.
+PREVIEW_PAGES = {
+    "join": ("signups/signup.html", SignupForm),
+    "organization": ("signups/organization_signon.html", OrganizationSignOnForm),
+    "updates": ("signups/updates.html", UpdatesForm),
+    "donate": ("campaigns/leaving.html", None),
+}
+
+
+def preview_urls(campaign, *, form_action: str) -> dict:
+    """Where the preview's links and forms go instead of the live pages."""
+    slug = campaign.slug
+    pages = {
+        name: reverse("staff:campaign-preview-form", args=[slug, name]) for name in PREVIEW_PAGES
+    }
+    return {
+        "overview_url": reverse("staff:campaign-preview", args=[slug]),
+        "page_url": reverse("staff:campaign-preview-page", args=[slug]),
+        "form_action": form_action,
+        "join_url": pages["join"],
+        "organization_url": pages["organization"],
+        "updates_url": pages["updates"],
+        "donate_url": pages["donate"],
+    }
+
+
+def preview_pages(campaign, urls: dict) -> list[dict]:
+    """Links to the supporter pages of each action kind the campaign offers."""
+    entries = []
+    for kind, config in kinds.offered(campaign):
+        links = kind.preview_links(config, urls) if kind.preview_links else []
+        entries.append({"label": kind.label, "links": [link for link in links if link["url"]]})
+    return entries
+
+
+class PreviewMixin(StaffPermissionMixin):
+    permission_required = PREVIEW_CAMPAIGN
+    http_method_names = ["get", "head", "options"]
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class CampaignPreviewView(PreviewMixin, TemplateView):
+    """The campaign (any status): links to each supporter page, and its letters and call
+    script for a sample legislator."""
+
+    template_name = "staff/preview.html"
+
+    def get_context_data(self, **kwargs):
+        campaign = get_object_or_404(Campaign, slug=self.kwargs["slug"])
+        members = Legislator.objects.filter(is_current=True).order_by(
+            "state", "-chamber", "district", "last_name"
+        )
+        chosen = self.request.GET.get("legislator", "")
+        legislator = members.filter(bioguide_id=chosen).first() or members.first()
+        urls = preview_urls(campaign, form_action=self.request.path)
+        return super().get_context_data(
+            campaign=campaign,
+            urls=urls,
+            pages=preview_pages(campaign, urls),
+            legislators=members,
+            legislator=legislator,
+            texts=outreach_previews(campaign, legislator),
+            **kwargs,
+        )
+
+
+def outreach_previews(campaign, legislator) -> list[dict]:
+    """Each letter variant and the call script, filled in for `legislator` and a sample sender."""
+    if legislator is None:
+        return []
+
+    values = {
+        **supporter_values(
+            first_name=_("[first name]"),
+            last_name=_("[last name]"),
+            city=_("[city]"),
+            state=legislator.state,
+        ),
+        **legislator_values(legislator),
+    }
+    texts = []
+    letter = LetterAction.objects.filter(campaign=campaign).first()
+    if letter is not None:
+        variants = [
+            (_("Letter"), letter.template),
+            (_("Letter to members who support"), letter.template_supporting),
+            (_("Letter to members who oppose"), letter.template_opposing),
+        ]
+        for label, template in variants:
+            if template.strip():
+                texts.append({"label": label, "subject": letter.subject,
+                              "text": render_text(template, values)})  # fmt: skip
+    call = CallAction.objects.filter(campaign=campaign).first()
+    if call is not None:
+        texts.append(
+            {"label": _("Call script"), "subject": "", "text": render_text(call.script, values)}
+        )
+    return texts
+
+
+class CampaignPagePreviewView(PreviewMixin, View):
+    """The public campaign page as supporters will see it; a draft as it will be once live."""
+
+    def get(self, request, slug):
+        campaign = get_object_or_404(Campaign, slug=slug)
+        return campaign_page(
+            request, campaign, preview=preview_urls(campaign, form_action=request.path)
+        )
+
+
+class CampaignFormPreviewView(PreviewMixin, View):
+    """A supporter page reached from the campaign page (join, sign on, updates, donate)."""
+
+    def get(self, request, slug, page):
+        if page not in PREVIEW_PAGES:
+            raise Http404
+        campaign = get_object_or_404(Campaign, slug=slug)
+        if page == "donate" and not campaign.donation_url:
+            raise Http404
+        template, form_class = PREVIEW_PAGES[page]
+        context = {
+            "campaign": campaign,
+            "form": form_class() if form_class else None,
+            "source": "",
+            "staff_preview": preview_urls(campaign, form_action=request.path),
+        }
+        return render(request, template, context)

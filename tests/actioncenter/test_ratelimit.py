@@ -1,0 +1,77 @@
+import json
+
+import pytest
+from django.urls import reverse
+
+from metrics.totals import campaign_totals
+from petitions.models import Signature
+from tests.campaigns.factories import signer
+
+pytestmark = pytest.mark.django_db
+
+
+def _sign_url(campaign):
+    return reverse("petitions:sign", args=[campaign.slug])
+
+
+def test_filled_honeypot_looks_like_success_but_stores_nothing(client, campaign):
+    response = client.post(_sign_url(campaign), {**signer(1), "website_url": "http://spam"})
+    assert response.status_code == 302
+    assert not Signature.objects.exists()
+    assert campaign_totals(campaign.pk) == {}
+
+
+def test_honeypot_on_the_api_stores_nothing(client, campaign):
+    url = reverse("campaigns-signatures", args=[campaign.slug])
+    body = json.dumps({**signer(1), "website_url": "x"})
+    response = client.post(url, body, content_type="application/json")
+    assert response.status_code == 201
+    assert not Signature.objects.exists()
+
+
+def test_too_many_attempts_from_one_ip_answer_429_with_a_clear_message(client, campaign, settings):
+    settings.CAMPAIGNS_RATE_LIMITS = {"ip": "3/600", "email": "100/600"}
+    statuses = [client.post(_sign_url(campaign), signer(n)).status_code for n in range(4)]
+    assert statuses == [302, 302, 302, 429]
+    response = client.post(_sign_url(campaign), signer(9))
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    assert Signature.objects.count() == 3
+
+
+def test_too_many_attempts_with_one_email_are_refused_from_any_ip(client, campaign, settings):
+    settings.CAMPAIGNS_RATE_LIMITS = {"ip": "100/600", "email": "2/600"}
+    for n in range(2):
+        response = client.post(_sign_url(campaign), signer(1), REMOTE_ADDR=f"10.0.0.{n}")
+        assert response.status_code == 302
+    response = client.post(_sign_url(campaign), signer(1, email="Signer1@example.org "),
+                           REMOTE_ADDR="10.0.0.9")  # fmt: skip
+    assert response.status_code == 429
+
+
+def test_api_rate_limit_answers_429_json(client, campaign, settings):
+    settings.CAMPAIGNS_RATE_LIMITS = {"ip": "1/600", "email": "100/600"}
+    url = reverse("campaigns-signatures", args=[campaign.slug])
+    client.post(url, json.dumps(signer(1)), content_type="application/json")
+    response = client.post(url, json.dumps(signer(2)), content_type="application/json")
+    assert response.status_code == 429
+    assert response.json()["code"] == "rate_limited"
+
+
+def test_petition_form_rejects_posts_without_csrf_token(campaign):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(_sign_url(campaign), signer(1))
+    assert response.status_code == 403
+    assert not Signature.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "length"),
+    [("first_name", 101), ("last_name", 101), ("comment", 1001), ("zip_code", 11)],
+)
+def test_overlong_fields_are_refused(client, campaign, field, length):
+    response = client.post(_sign_url(campaign), {**signer(1), field: "1" * length})
+    assert response.status_code == 400
+    assert not Signature.objects.exists()

@@ -1,0 +1,180 @@
+"""OSDI responses carry the fields and links of the specification's own examples."""
+
+import json
+
+import pytest
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+
+from integrations.osdi.resources import ocd_division
+from staff.roles import REPORTER
+from tests.staff.factories import UserFactory, letter_campaign, petition_campaign, sign
+
+pytestmark = pytest.mark.django_db
+
+COMMON = {"identifiers", "origin_system", "created_date", "modified_date", "_links"}
+# Links in the samples that point at things we do not have (tags, creators as people,
+# sponsors, canvasses, donations, ...). Every other link of the sample must be present.
+NOT_OURS = {
+    "osdi:creator",
+    "osdi:sponsor",
+    "osdi:taggings",
+    "osdi:modified_by",
+    "osdi:record_outreach_helper",
+    "osdi:answers",
+    "osdi:attendance",
+    "osdi:submissions",
+    "osdi:donations",
+    "osdi:items",
+    "osdi:record_canvass_helper",
+}
+
+
+@pytest.fixture
+def api(client):
+    token = Token.objects.create(user=UserFactory(role=REPORTER))
+    client.defaults["HTTP_OSDI_API_TOKEN"] = token.key
+    return client
+
+
+def _sample(samples_dir, name):
+    return json.loads((samples_dir / "osdi" / name).read_text())
+
+
+def _assert_shaped_like(resource: dict, sample: dict, fields: set[str]):
+    assert resource.keys() >= COMMON
+    assert fields <= sample.keys(), "the test names a field the sample does not have"
+    assert fields <= resource.keys()
+    assert all(":" in identifier for identifier in resource["identifiers"])
+    assert resource["created_date"].endswith("Z")
+    expected_links = set(sample["_links"]) - NOT_OURS
+    assert expected_links <= set(resource["_links"])
+    for link in resource["_links"].values():
+        assert link["href"].startswith("http://testserver/api/osdi/v1/")
+
+
+def test_petition_is_shaped_like_the_osdi_example(api, samples_dir):
+    campaign = petition_campaign()
+    sign(campaign, email="a@example.org")
+    response = api.get(reverse("osdi:petition", args=[campaign.pk]))
+    assert response["Content-Type"].startswith("application/hal+json")
+    body = response.json()
+    _assert_shaped_like(
+        body,
+        _sample(samples_dir, "petition.json"),
+        {
+            "name",
+            "title",
+            "description",
+            "summary",
+            "petition_text",
+            "browser_url",
+            "total_signatures",
+            "target",
+        },
+    )
+    assert body["total_signatures"] == 1
+
+
+def test_signature_is_shaped_like_the_osdi_example(api, samples_dir):
+    campaign = petition_campaign()
+    signature = sign(campaign, email="a@example.org", comment="Yes!")
+    body = api.get(reverse("osdi:signature", args=[campaign.pk, signature.pk])).json()
+    _assert_shaped_like(
+        body,
+        _sample(samples_dir, "signature.json"),
+        {"action_date", "comments", "referrer_data"},
+    )
+    assert body["comments"] == "Yes!"
+    assert body["_links"]["osdi:person"]["href"].endswith(f"/people/{signature.supporter_id}")
+
+
+def test_person_is_shaped_like_the_osdi_example(api, samples_dir):
+    campaign = petition_campaign()
+    signature = sign(campaign, email="pat@example.org", first_name="Pat")
+    body = api.get(reverse("osdi:person", args=[signature.supporter_id])).json()
+    _assert_shaped_like(
+        body,
+        _sample(samples_dir, "person.json"),
+        {"given_name", "family_name", "email_addresses", "postal_addresses"},
+    )
+    assert body["email_addresses"][0]["address"] == "pat@example.org"
+
+
+def test_advocacy_campaign_and_outreach_are_shaped_like_the_osdi_examples(api, samples_dir):
+    campaign, delivery = letter_campaign()
+    body = api.get(reverse("osdi:advocacy-campaign", args=[campaign.pk])).json()
+    _assert_shaped_like(
+        body,
+        _sample(samples_dir, "advocacy_campaign.json"),
+        {"name", "title", "description", "summary", "targets", "type", "total_outreaches"},
+    )
+    outreach = api.get(reverse("osdi:outreach", args=[campaign.pk, delivery.pk])).json()
+    _assert_shaped_like(
+        outreach,
+        _sample(samples_dir, "outreach.json"),
+        {"action_date", "type", "subject", "targets", "referrer_data"},
+    )
+    assert outreach["targets"][0]["ocdid"] == ocd_division(
+        delivery.office_state, delivery.office_district if delivery.chamber == "house" else None
+    )
+
+
+def test_collections_are_paginated_with_embedded_resources_and_curies(api):
+    campaign = petition_campaign()
+    for number in range(3):
+        sign(campaign, email=f"s{number}@example.org")
+    url = reverse("osdi:petition-signatures", args=[campaign.pk])
+    body = api.get(url, {"per_page": 2}).json()
+    assert body["total_records"] == 3
+    assert body["total_pages"] == 2
+    assert body["per_page"] == 2
+    assert body["page"] == 1
+    assert len(body["_embedded"]["osdi:signatures"]) == 2
+    assert len(body["_links"]["osdi:signatures"]) == 2
+    assert "next" in body["_links"]
+    assert body["_links"]["curies"][0]["name"] == "osdi"
+    second = api.get(url, {"per_page": 2, "page": 2}).json()
+    assert len(second["_embedded"]["osdi:signatures"]) == 1
+    assert "next" not in second["_links"]
+
+
+def test_record_signature_helper_signs_the_petition_like_the_public_form(api, samples_dir):
+    campaign = petition_campaign()
+    request = _sample(samples_dir, "record_signature_helper_request.json")
+    request["person"]["postal_addresses"][0]["postal_code"] = "10001"
+    url = reverse("osdi:record-signature-helper", args=[campaign.pk])
+    response = api.post(url, request, content_type="application/json")
+    assert response.status_code == 201
+    body = response.json()
+    _assert_shaped_like(
+        body,
+        _sample(samples_dir, "record_signature_helper_response.json"),
+        {"action_date", "comments", "referrer_data"},
+    )
+    assert body["comments"] == request["comments"]
+    again = api.post(url, request, content_type="application/json")
+    assert again.status_code == 200  # the same person signing twice is not counted twice
+    petition = api.get(reverse("osdi:petition", args=[campaign.pk])).json()
+    assert petition["total_signatures"] == 1
+
+
+def test_record_signature_helper_without_an_email_is_refused(api):
+    campaign = petition_campaign()
+    url = reverse("osdi:record-signature-helper", args=[campaign.pk])
+    response = api.post(url, {"person": {"given_name": "X"}}, content_type="application/json")
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("state", "district", "expected"),
+    [
+        ("NY", 18, "ocd-division/country:us/state:ny/cd:18"),
+        ("NY", None, "ocd-division/country:us/state:ny"),
+        ("WY", 0, "ocd-division/country:us/state:wy"),
+        ("DC", 0, "ocd-division/country:us/district:dc"),
+        ("PR", 0, "ocd-division/country:us/territory:pr"),
+    ],
+)
+def test_targets_are_identified_by_ocd_division(state, district, expected):
+    assert ocd_division(state, district) == expected

@@ -1,0 +1,19 @@
+from legislators.services.lookup import lookup_by_zip
+from letters.recipients import letter_recipients
+from letters.services.submit import Draft, letter_submit
+from tests.letters.factories import sender
+
+
+def submit(action, *, note: str = "", edited: str = "", source: str = "", **changes):
+    """Submit a letter the way the flow does: lookup by ZIP, recipients, submit."""
+    details = sender(**changes)
+    lookup = lookup_by_zip(details.zip_code)
+    recipients = letter_recipients(action=action, lookup=lookup)
+    return letter_submit(
+        action=action,
+        sender=details,
+        draft=Draft(edited_template=edited, personal_note=note),
+        recipients=recipients,
+        district=lookup.district,
+        source=source,
+    )

@@ -1,0 +1,242 @@
+"""The letter flow in the browser without JavaScript, the receipt, and the call page."""
+
+import pytest
+from django.urls import reverse
+
+from calls.models import CallLog
+from letters.models import Delivery, Letter
+from letters.services.receipts import receipt_url
+from metrics.totals import campaign_totals
+from tests.legislators.factories import DistrictOfficeFactory, ZipDistrictFactory
+from tests.letters.factories import CallActionFactory, LetterActionFactory, members_of
+
+pytestmark = pytest.mark.django_db
+
+DETAILS = {
+    "prefix": "Mx.",
+    "first_name": "Alex",
+    "last_name": "Rivera",
+    "address1": "1100 Main Street",
+    "city": "Arlington",
+    "state": "VA",
+    "zip_code": "22201",
+    "email": "alex@example.org",
+    "phone": "",
+}
+
+
+@pytest.fixture
+def action():
+    members_of()
+    return LetterActionFactory()
+
+
+def urls(action):
+    slug = action.campaign.slug
+    return (
+        reverse("letters:start", args=[slug]),
+        reverse("letters:write", args=[slug]),
+        reverse("letters:send", args=[slug]),
+    )
+
+
+@pytest.fixture
+def write_letter(client, django_capture_on_commit_callbacks):
+    def write(action, note="It matters to me."):
+        start, write, send = urls(action)
+        assert client.post(start, {"zip_code": "22201"}).url == write
+        draft = {"personal_note": note, "edited_template": action.template}
+        assert client.post(write, draft).url == send
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(send, DETAILS)
+
+    return write
+
+
+def test_zip_in_one_district_leads_to_the_three_recipients_with_why(client, action):
+    start, write, _ = urls(action)
+    client.post(start, {"zip_code": "22201"})
+    page = client.get(write).content.decode()
+    assert "Representative Hana Doe" in page
+    assert "Senator Sam Senior" in page and "Senator Jo Junior" in page
+    assert "Your member of the House for VA-8" in page
+
+
+def test_zip_spanning_districts_asks_for_the_street_address(client, action):
+    ZipDistrictFactory(zcta="22202", state="VA", district=8)
+    ZipDistrictFactory(zcta="22202", state="VA", district=11)
+    start, _, _ = urls(action)
+    response = client.post(start, {"zip_code": "22202"})
+    assert response.status_code == 200
+    assert "street address" in response.content.decode()
+
+
+def test_preview_shows_each_office_its_own_letter(client, action):
+    start, write, send = urls(action)
+    client.post(start, {"zip_code": "22201"})
+    client.post(write, {"personal_note": "My story."})
+    page = client.get(send).content.decode()
+    assert "Dear Representative Hana Doe" in page
+    assert "Dear Senator Jo Junior" in page
+    assert "My story." in page
+    assert 'value="Mx."' in page  # the prefix list includes Mx.
+
+
+def test_bad_placeholder_in_an_edited_letter_is_named(client, action):
+    start, write, _ = urls(action)
+    client.post(start, {"zip_code": "22201"})
+    response = client.post(write, {"edited_template": "Hi {{ legislator.nickname }}"})
+    assert "{{ legislator.nickname }}" in response.content.decode()
+
+
+def test_submit_ends_on_the_receipt_with_manual_instructions(
+    client, action, write_letter, mailoutbox
+):
+    response = write_letter(action)
+    letter = Letter.objects.get()
+    assert response.url == receipt_url(letter)
+    page = client.get(response.url).content.decode()
+    assert page.count("Needs you to send it") == 3
+    assert "Copy the letter" in page
+    assert "I sent it" in page
+    assert len(mailoutbox) == 1
+    assert receipt_url(letter, absolute=True) in mailoutbox[0].body
+    assert "Representative Hana Doe" in mailoutbox[0].body
+
+
+def test_submitting_twice_in_the_same_browser_shows_the_same_receipt(action, write_letter):
+    first = write_letter(action)
+    second = write_letter(action)
+    assert first.url == second.url
+    assert Letter.objects.count() == 1
+    assert Delivery.objects.count() == 3
+
+
+def test_another_browser_with_the_same_email_is_not_shown_the_receipt(
+    action, write_letter, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    first = write_letter(action, note="Something only I know.")
+    mailoutbox.clear()
+    stranger = Client()
+    start, write, send = urls(action)
+    stranger.post(start, {"zip_code": "22201"})
+    stranger.post(write, {"personal_note": "Let me see it."})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = stranger.post(send, {**DETAILS, "first_name": "Mallory"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert first.url not in page and "Something only I know." not in page and "Alex" not in page
+    assert stranger.get(first.url.replace("/receipt/", "/receipt/x")).status_code == 404
+    assert Letter.objects.get().first_name == "Alex"
+    assert [message.to for message in mailoutbox] == [["alex@example.org"]]
+    assert first.url in mailoutbox[0].body
+
+
+def test_supporter_marks_a_manual_letter_as_sent(client, action, write_letter):
+    response = write_letter(action)
+    delivery = Delivery.objects.get(office_code="HVA08")
+    client.post(response.url, {"delivery": str(delivery.pk)})
+    delivery.refresh_from_db()
+    assert delivery.status == "sent"
+    assert "Delivered" in client.get(response.url).content.decode()
+
+
+def test_receipt_link_cannot_be_guessed_or_forged(client, action, write_letter):
+    response = write_letter(action)
+    letter = Letter.objects.get()
+    assert client.get(reverse("letters:receipt", args=[letter.receipt_key])).status_code == 404
+    forged = response.url.rstrip("/")[:-3] + "abc/"
+    assert client.get(forged).status_code == 404
+
+
+def test_receipt_status_feed_for_the_page_script(client, action, write_letter):
+    response = write_letter(action)
+    feed = client.get(response.url + "status").json()
+    assert {item["status"] for item in feed["deliveries"]} == {"needs_manual"}
+
+
+def test_flow_pages_need_a_live_letter_action(client):
+    assert client.get("/c/no-such-campaign/letter/").status_code == 404
+
+
+@pytest.fixture
+def call_action():
+    house, senior, junior = members_of()
+    DistrictOfficeFactory(
+        legislator=house, city="Arlington", zip_code="22203", phone="703-555-0100"
+    )
+    DistrictOfficeFactory(legislator=house, city="Richmond", zip_code="23219", phone="804-555-0100")
+    return CallActionFactory()
+
+
+def test_call_page_lists_members_with_tel_links_and_a_nearby_office(client, call_action):
+    url = reverse("calls:call", args=[call_action.campaign.slug])
+    page = client.get(url, {"zip": "22201"}).content.decode()
+    assert "Hello, I&#x27;m calling Representative Hana Doe from VA." in page
+    assert 'href="tel:+1703555' in page  # Arlington office, nearest to 22201
+    assert "804-555-0100" not in page
+    assert page.count('href="tel:+1202') == 3  # each member's Washington office
+
+
+def test_call_outcome_counts_toward_totals(client, call_action):
+    url = reverse("calls:call", args=[call_action.campaign.slug])
+    from legislators.models import Legislator
+
+    house = Legislator.objects.get(last_name="Doe")
+    client.post(url, {"zip": "22201", "legislator": house.bioguide_id, "outcome": "reached"})
+    client.post(url, {"zip": "22201", "legislator": house.bioguide_id, "outcome": "voicemail"})
+    assert CallLog.objects.count() == 2
+    totals = campaign_totals(call_action.campaign_id)
+    assert totals["calls"] == 2
+    assert totals["calls_reached"] == 1
+    assert totals["calls_voicemail"] == 1
+
+
+def test_every_flow_page_keeps_the_site_shell_rules(client, action, write_letter):
+    from tests.support.html import parse_page
+
+    call_action = CallActionFactory()
+    start, write, send = urls(action)
+    pages = [client.get(start)]
+    client.post(start, {"zip_code": "22201"})
+    pages += [client.get(write), client.get(send)]
+    pages.append(client.get(write_letter(action).url))
+    pages.append(
+        client.get(reverse("calls:call", args=[call_action.campaign.slug]), {"zip": "22201"})
+    )
+    for response in pages:
+        assert response.status_code == 200
+        page = parse_page(response.content.decode())
+        assert page.focusable[0].get("id") == "quick-exit"
+        assert page.inline_scripts == 0
+        assert page.inline_handlers == []
+        assert page.style_attributes == 0
+
+
+def test_receipt_page_costs_a_fixed_number_of_queries(
+    client, action, write_letter, django_assert_max_num_queries
+):
+    url = write_letter(action).url
+    with django_assert_max_num_queries(4):
+        assert client.get(url).status_code == 200
+
+
+def test_hostile_words_are_shown_as_text_on_preview_and_receipt(client, action, write_letter):
+    hostile = '<script>alert("x")</script> {{ legislator.first_name }}'
+    start, write, send = urls(action)
+    client.post(start, {"zip_code": "22201"})
+    client.post(write, {"personal_note": hostile})
+    for page in (client.get(send), client.get(write_letter(action, note=hostile).url)):
+        html = page.content.decode()
+        assert '<script>alert("x")' not in html
+        escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
+        assert f"{escaped} {{{{ legislator.first_name }}}}" in html
+
+
+def test_campaign_page_offers_the_letter_and_the_call(client, action):
+    CallActionFactory(campaign=action.campaign)
+    page = client.get(action.campaign.get_absolute_url()).content.decode()
+    assert reverse("letters:start", args=[action.campaign.slug]) in page
+    assert reverse("calls:call", args=[action.campaign.slug]) in page
