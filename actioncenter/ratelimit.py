@@ -1,19 +1,28 @@
-"""Cheap defences shared by every public action form and endpoint.
+"""The site's one rate-limit policy, and the honeypot.
 
-- a honeypot field that people never see (and so leave empty);
-- fixed-window rate limits in the cache, per client IP and per email address.
-Both answer with ApplicationError so HTML views and the API report them the same way.
+* Supporter actions (sign, join, sign on, subscribe, write, report a call), from a form or
+  the public API, are counted with django-ratelimit per client address and per email
+  address, at the rates of CAMPAIGNS_RATE_LIMITS ("attempts/seconds").
+* The API additionally has DRF's throttles, per scope (`ApiThrottle`).
+* Every limiter, and the staff sign-in lockout, knows a visitor by `client_ip`.
+* Forms carry a honeypot field people never see (campaigns.forms.HoneypotMixin); what
+  fills it is a robot, answered as if it had succeeded, with nothing stored.
+
+Over a limit, HTML views and the API answer 429 through `RateLimited`.
 """
 
-import hashlib
+from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+from rest_framework.throttling import ScopedRateThrottle
 
 from actioncenter.exceptions import ApplicationError
 
 HONEYPOT_FIELD = "website_url"
+# Looking up who represents an address (each may ask the geocoder): per client address.
+LOOKUP_RATE = "30/m"
 DEFAULT_LIMITS = {"ip": "30/600", "email": "6/3600"}  # attempts / seconds, unless settings say
 
 
@@ -26,51 +35,56 @@ class RateLimited(ApplicationError):
         )
 
 
+def client_ip(request) -> str | None:
+    """The visitor's address, trusting only the configured number of reverse proxies
+    (NUM_PROXIES): the address the nearest trusted proxy saw connecting; None if unknown."""
+    proxies = settings.REST_FRAMEWORK.get("NUM_PROXIES") or 0
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
+        if addresses:
+            return addresses[-min(proxies, len(addresses))]
+    return request.META.get("REMOTE_ADDR") or None
+
+
 def honeypot_tripped(data) -> bool:
     """True when the hidden field was filled in, which only robots do."""
     value = data.get(HONEYPOT_FIELD) if hasattr(data, "get") else None
     return bool(value.strip()) if isinstance(value, str) else bool(value)
 
 
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
-def _limit(kind: str) -> tuple[int, int]:
+def _rate(kind: str) -> str:
     limits = getattr(settings, "CAMPAIGNS_RATE_LIMITS", {}) or {}
-    count, seconds = (limits.get(kind) or DEFAULT_LIMITS[kind]).split("/")
-    return int(count), int(seconds)
+    return limits.get(kind) or DEFAULT_LIMITS[kind]
 
 
-def _hit(key: str, limit: int, period: int) -> bool:
-    """Count one attempt under `key`; True when the window's limit is exceeded."""
-    digest = "campaigns:rl:" + hashlib.sha256(key.encode()).hexdigest()
-    cache.add(digest, 0, period)
-    try:
-        attempts = cache.incr(digest)
-    except ValueError:  # expired between add and incr
-        cache.set(digest, 1, period)
-        attempts = 1
-    return attempts > limit
-
-
-def rate_limit_check(*, scope: str, ip: str = "", email: str = "") -> None:
-    """Count an attempt for this IP and (normalized) email; raise RateLimited when over."""
-    if not getattr(settings, "RATELIMIT_ENABLE", True):
-        return
-    over = False
-    if ip:
-        over |= _hit(f"{scope}:ip:{ip}", *_limit("ip"))
-    if email:
-        over |= _hit(f"{scope}:email:{email.strip().lower()}", *_limit("email"))
+def supporter_action_check(request, *, scope: str, email: str = "") -> None:
+    """Count one attempt of a supporter action from this client address and email address
+    (trimmed, case-insensitive); raise RateLimited when either is over its limit."""
+    group = f"supporter-action:{scope}"
+    over = is_ratelimited(
+        request, group=group, key=lambda _group, req: client_ip(req) or "unknown", rate=_rate("ip"),
+        increment=True,
+    )  # fmt: skip
+    address = (email or "").strip().lower()[:254]
+    if address:
+        over |= is_ratelimited(
+            request, group=group, key=lambda _group, _req: address, rate=_rate("email"),
+            increment=True,
+        )  # fmt: skip
     if over:
         raise RateLimited()
 
 
-def request_check(request, *, scope: str, email: str = "", data=None) -> bool:
-    """Rate-limit a submission; return False when the honeypot says it is a robot.
-
-    Robots get the normal success answer without anything being stored, so they learn nothing.
-    """
-    rate_limit_check(scope=scope, ip=client_ip(request), email=email)
+def supporter_action_allowed(request, *, scope: str, email: str = "", data=None) -> bool:
+    """Rate-limit a submission (raises RateLimited); False when the honeypot says it is a
+    robot, which the caller answers as a success without storing anything."""
+    supporter_action_check(request, scope=scope, email=email)
     return not honeypot_tripped(data if data is not None else request.POST)
+
+
+class ApiThrottle(ScopedRateThrottle):
+    """DRF's per-scope throttle, knowing visitors by `client_ip` like every other limiter."""
+
+    def get_ident(self, request):
+        return client_ip(request) or "unknown"

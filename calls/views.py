@@ -9,12 +9,13 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django_ratelimit.decorators import ratelimit
 
 from actioncenter.exceptions import ApplicationError
+from actioncenter.ratelimit import supporter_action_check
 from calls.forms import CallOutcomeForm, CallZipForm
 from calls.selectors import call_action_for, call_targets
 from calls.services import call_report
+from campaigns.views import action_refused
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -29,10 +30,13 @@ class CallView(View):
             context.update(call_targets(action, form.cleaned_data["zip"]))
         return render(request, "calls/call.html", context)
 
-    @method_decorator(ratelimit(key="ip", rate="30/m", method="POST", block=True))
     def post(self, request, slug: str):
         campaign, action = call_action_for(slug)
         form = CallOutcomeForm(request.POST)
+        try:
+            supporter_action_check(request, scope="call")
+        except ApplicationError as error:
+            return action_refused(request, error, campaign)
         if form.is_valid():
             try:
                 call_report(action, form.cleaned_data)

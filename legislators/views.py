@@ -6,6 +6,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
+from actioncenter.ratelimit import LOOKUP_RATE
 from legislators.forms import FindRepresentativesForm, LegislatorFilterForm
 from legislators.models import Legislator
 from legislators.selectors import committee_list, legislator_get, legislator_list
@@ -43,7 +44,7 @@ class RepresentativesFindView(View):
     def get(self, request):
         return render(request, self.template_name, {"form": FindRepresentativesForm()})
 
-    @method_decorator(ratelimit(key="ip", rate="30/m", method="POST", block=True))
+    @method_decorator(ratelimit(key="ip", rate=LOOKUP_RATE, method="POST", block=True))
     def post(self, request):
         form = FindRepresentativesForm(request.POST)
         context = {"form": form}

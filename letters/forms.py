@@ -7,7 +7,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.forms import clean_zip
+from campaigns.forms import HoneypotMixin, clean_zip
 from legislators.states import STATES
 
 PREFIXES = [
@@ -19,21 +19,6 @@ PREFIXES = [
     ("Rev.", "Rev."),
 ]
 STATE_CHOICES = [("", _("Choose…"))] + [(state.code, state.name) for state in STATES]
-
-
-class HoneypotMixin(forms.Form):
-    """A field people never see; bots fill it in."""
-
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this empty"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("Please leave this field empty."))
-        return ""
 
 
 class AddressForm(HoneypotMixin):

@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
 from actioncenter.exceptions import ApplicationError
+from actioncenter.ratelimit import LOOKUP_RATE, supporter_action_allowed
+from campaigns.views import action_refused
 from letters import flow
 from letters.forms import AddressForm, DraftForm, SenderForm
 from letters.outbox import delivery_mark_sent_by_supporter
@@ -49,7 +51,7 @@ class LetterStartView(LetterStepView):
     def get(self, request):
         return self.render("letter_start.html", form=AddressForm(initial=self.state.address))
 
-    @method_decorator(ratelimit(key="ip", rate="30/m", method="POST", block=True))
+    @method_decorator(ratelimit(key="ip", rate=LOOKUP_RATE, method="POST", block=True))
     def post(self, request):
         form = AddressForm(request.POST)
         if not form.is_valid():
@@ -108,11 +110,16 @@ class LetterSendView(LetterStepView):
             **self._context(),
         )
 
-    @method_decorator(ratelimit(key="ip", rate="10/m", method="POST", block=True))
     def post(self, request):
         if not self.state.has_recipients:
             return redirect("letters:start", slug=self.campaign.slug)
         form = SenderForm(request.POST)
+        try:
+            email = request.POST.get("email", "")
+            if not supporter_action_allowed(request, scope="letter", email=email):
+                return self._already_on_its_way(request)
+        except ApplicationError as error:
+            return action_refused(request, error, self.campaign)
         if not form.is_valid():
             return self.render("letter_send.html", form=form, **self._context())
         try:
@@ -135,19 +142,22 @@ class LetterSendView(LetterStepView):
             messages.info(request, _("You already wrote this letter. Here is your receipt."))
         else:
             letter_receipt_resend(letter=letter)
-            return render(
-                request,
-                "campaigns/done.html",
-                {
-                    "campaign": self.campaign,
-                    "heading": _("Your letter is already on its way"),
-                    "text": _(
-                        "A letter from this email address was already sent to Congress. "
-                        "We emailed the link to its receipt to that address."
-                    ),
-                },
-            )
+            return self._already_on_its_way(request)
         return redirect(receipt_url(letter))
+
+    def _already_on_its_way(self, request):
+        return render(
+            request,
+            "campaigns/done.html",
+            {
+                "campaign": self.campaign,
+                "heading": _("Your letter is already on its way"),
+                "text": _(
+                    "A letter from this email address was already sent to Congress. "
+                    "We emailed the link to its receipt to that address."
+                ),
+            },
+        )
 
     def _context(self) -> dict:
         return {"previews": flow.previews(self.action, self.state)}

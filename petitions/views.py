@@ -4,8 +4,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
-from actioncenter import ratelimit as abuse
 from actioncenter.exceptions import ApplicationError
+from actioncenter.ratelimit import supporter_action_allowed
 from campaigns import kinds
 from campaigns.models import Partner
 from campaigns.views import (
@@ -30,7 +30,7 @@ class PetitionSignView(View):
         partners = Partner.objects.filter(campaign=campaign, cosponsor=True)
         form = PetitionForm(request.POST, partners=partners)
         try:
-            if not abuse.request_check(
+            if not supporter_action_allowed(
                 request, scope="petition", email=request.POST.get("email", "")[:254]
             ):
                 return redirect(reverse("petitions:thanks", args=[slug]))

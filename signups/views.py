@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from actioncenter import ratelimit as abuse
 from actioncenter.exceptions import ApplicationError
+from actioncenter.ratelimit import supporter_action_allowed
 from campaigns.services.supporters import supporter_upsert
 from campaigns.views import action_refused, action_source, campaign_or_404, source_code
 from signups.forms import OrganizationSignOnForm, SignupForm, UpdatesForm
@@ -43,7 +43,7 @@ class _FormView(View):
         form = self.form(request, campaign, request.POST, request.FILES)
         try:
             email = request.POST.get(self.email_field, "")[:254]
-            if not abuse.request_check(request, scope=self.scope, email=email):
+            if not supporter_action_allowed(request, scope=self.scope, email=email):
                 return self.done(request, campaign)
             if not form.is_valid():
                 return self.render(request, campaign, form, status=400)

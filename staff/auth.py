@@ -1,7 +1,6 @@
-"""Staff sign-in: lockout after repeated failures (django-axes) and the client address."""
+"""Staff sign-in: lockout after repeated failures (django-axes)."""
 
 from axes.backends import AxesStandaloneBackend
-from django.conf import settings
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -17,14 +16,3 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username, password, **kwargs)
-
-
-def client_ip(request) -> str | None:
-    """The visitor's address, trusting only the configured number of reverse proxies."""
-    proxies = settings.REST_FRAMEWORK.get("NUM_PROXIES") or 0
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if addresses:
-            return addresses[-min(proxies, len(addresses))]
-    return request.META.get("REMOTE_ADDR")

@@ -143,7 +143,7 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_TIME", default=1.0)  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "staff.auth.client_ip"
+AXES_CLIENT_IP_CALLABLE = "actioncenter.ratelimit.client_ip"
 AXES_VERBOSE = False
 
 # --- Internationalisation ---------------------------------------------------
@@ -294,6 +294,7 @@ CORS_URLS_REGEX = r"^/api/v1/.*$"
 
 # --- Rate limits (django-ratelimit) -----------------------------------------
 RATELIMIT_VIEW = "actioncenter.views.rate_limited"
+RATELIMIT_IP_META_KEY = "actioncenter.ratelimit.client_ip"
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 # Supporter actions (sign, join, subscribe, write): "attempts/seconds" per client address
 # and per email address.

@@ -2,9 +2,9 @@ from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from actioncenter.ratelimit import ApiThrottle
 from campaigns.api.serializers import (
     CampaignDetailSerializer,
     CampaignListSerializer,
@@ -23,7 +23,7 @@ TAGS = ["campaigns"]
 class PublicApi(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ApiThrottle]
     throttle_scope = "public_read"
 
 

@@ -15,9 +15,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from actioncenter.ratelimit import ApiThrottle
 from integrations.osdi import resources
 from integrations.osdi.authentication import OSDITokenAuthentication
 from integrations.osdi.hal import HalJSONRenderer, collection
@@ -110,7 +110,7 @@ class OsdiSignatureDetailApi(OSDIView):
 class OsdiRecordSignatureHelperApi(OSDIView):
     """Sign the petition for a person (created or matched by email), as the public form does."""
 
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ApiThrottle]
     throttle_scope = "action_submit"
 
     @extend_schema(

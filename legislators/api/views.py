@@ -7,9 +7,9 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from actioncenter.ratelimit import ApiThrottle
 from legislators.api.serializers import (
     LegislatorListQuerySerializer,
     LegislatorSerializer,
@@ -34,7 +34,7 @@ class JsonOnlyNegotiation(BaseContentNegotiation):
 class PublicApi(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ApiThrottle]
     renderer_classes = [JSONRenderer]
     content_negotiation_class = JsonOnlyNegotiation
 

@@ -8,9 +8,9 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from actioncenter.ratelimit import ApiThrottle, supporter_action_check
 from campaigns.forms import ZIP_RE
 from letters import flow
 from letters.forms import PREFIXES, STATE_CHOICES
@@ -78,7 +78,7 @@ class LetterCreateApi(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes = []
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ApiThrottle]
     throttle_scope = "action_submit"
 
     class InputSerializer(serializers.Serializer):
@@ -114,6 +114,9 @@ class LetterCreateApi(APIView):
     )
     def post(self, request, slug: str):
         _campaign, action = flow.action_for(slug)
+        body = request.data if isinstance(request.data, dict) else {}
+        email = body.get("email") if isinstance(body.get("email"), str) else ""
+        supporter_action_check(request, scope="letter", email=email)
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -154,7 +157,7 @@ class ReceiptGetApi(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes = []
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ApiThrottle]
     throttle_scope = "action_submit"
 
     @extend_schema(

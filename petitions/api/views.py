@@ -6,7 +6,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
-from actioncenter import ratelimit as abuse
+from actioncenter.ratelimit import supporter_action_allowed
 from campaigns.api.views import TAGS, PublicApi
 from campaigns.selectors import campaign_get_for_action
 from petitions.api.serializers import SignatureInputSerializer, SignatureOutputSerializer
@@ -38,7 +38,7 @@ class SignatureCreateApi(PublicApi):
             raise Http404
         data = request.data if isinstance(request.data, dict) else {}
         email = data.get("email") if isinstance(data.get("email"), str) else ""
-        if not abuse.request_check(request, scope="petition", email=email[:254], data=data):
+        if not supporter_action_allowed(request, scope="petition", email=email[:254], data=data):
             return self._answer(created=True)
         serializer = SignatureInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

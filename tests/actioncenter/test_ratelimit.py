@@ -75,3 +75,44 @@ def test_overlong_fields_are_refused(client, campaign, field, length):
     response = client.post(_sign_url(campaign), {**signer(1), field: "1" * length})
     assert response.status_code == 400
     assert not Signature.objects.exists()
+
+
+def test_client_address_trusts_only_the_configured_proxies(rf, settings):
+    from actioncenter.ratelimit import client_ip
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 0}
+    assert client_ip(request) == "10.0.0.1"  # no proxy: the header is anyone's to forge
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    assert client_ip(request) == "203.0.113.7"  # what our proxy saw connecting
+    assert client_ip(rf.get("/", REMOTE_ADDR="10.0.0.1")) == "10.0.0.1"
+
+
+def test_behind_a_proxy_each_visitor_has_their_own_limit(client, campaign, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    settings.CAMPAIGNS_RATE_LIMITS = {"ip": "2/600", "email": "100/600"}
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for n in range(5):
+        response = client.post(
+            _sign_url(campaign), signer(n), HTTP_X_FORWARDED_FOR=f"198.51.100.{n}", **proxy
+        )
+        assert response.status_code == 302
+    assert Signature.objects.count() == 5
+
+
+def test_letters_from_the_api_share_the_supporter_action_limits(client, settings):
+    from tests.letters.factories import LetterActionFactory, members_of
+
+    settings.CENSUS_GEOCODER_BASE_URL = "http://127.0.0.1:9"
+    settings.CAMPAIGNS_RATE_LIMITS = {"ip": "100/600", "email": "1/600"}
+    members_of()
+    action = LetterActionFactory()
+    url = f"/api/v1/campaigns/{action.campaign.slug}/letters"
+    body = {
+        "prefix": "Mx.", "first_name": "Alex", "last_name": "Rivera", "email": "a@example.org",
+        "address1": "1100 Main Street", "city": "Arlington", "state": "VA", "zip_code": "22201",
+    }  # fmt: skip
+    assert client.post(url, body, content_type="application/json").status_code == 201
+    again = client.post(url, body, content_type="application/json")
+    assert again.status_code == 429
+    assert again.json()["code"] == "rate_limited"
