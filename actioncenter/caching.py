@@ -48,8 +48,12 @@ class ProcessCache:
             self._items.move_to_end(key)
             return value
 
-    def set(self, key: Hashable, value: Any, *, version: Hashable = None) -> None:
-        expires = time.monotonic() + self.ttl if self.ttl is not None else float("inf")
+    def set(
+        self, key: Hashable, value: Any, *, version: Hashable = None, ttl: float | None = None
+    ) -> None:
+        """Keep `value` (for `ttl` seconds, default the cache's own)."""
+        ttl = self.ttl if ttl is None else ttl
+        expires = time.monotonic() + ttl if ttl is not None else float("inf")
         with self._lock:
             if version != self._version:
                 self._items.clear()
@@ -60,13 +64,18 @@ class ProcessCache:
                 self._items.popitem(last=False)
 
     def get_or_set(
-        self, key: Hashable, compute: Callable[[], Any], *, version: Hashable = None
+        self,
+        key: Hashable,
+        compute: Callable[[], Any],
+        *,
+        version: Hashable = None,
+        ttl: float | None = None,
     ) -> Any:
         """The kept value, else `compute()` kept (computed outside the lock)."""
         value = self.get(key, version=version)
         if value is MISSING:
             value = compute()
-            self.set(key, value, version=version)
+            self.set(key, value, version=version, ttl=ttl)
         return value
 
     def clear(self) -> None:

@@ -9,6 +9,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from actioncenter.caching import ProcessCache
 from actioncenter.ratelimit import ApiThrottle
 from legislators.api.serializers import (
     LegislatorListQuerySerializer,
@@ -16,7 +17,7 @@ from legislators.api.serializers import (
     LookupResultSerializer,
     RepresentativesQuerySerializer,
 )
-from legislators.cache import LocalMemo, data_version
+from legislators.cache import data_version
 from legislators.selectors import legislator_get, legislator_list, normalize_zip
 from legislators.services.lookup import lookup_by_address, lookup_by_zip
 
@@ -73,7 +74,7 @@ def serialize_lookup(result) -> dict:
     return LookupResultSerializer(result, context={"nearest_offices": result.nearest_offices}).data
 
 
-_zip_payloads = LocalMemo()
+_zip_payloads = ProcessCache("legislators.zip-payloads", size=4096)
 
 
 def zip_payload(zip_code: str) -> bytes:
@@ -84,11 +85,14 @@ def zip_payload(zip_code: str) -> bytes:
     """
     version = data_version()
     key = (normalize_zip(zip_code), get_language())
-    payload = _zip_payloads.get(key, version)
-    if payload is None:
-        payload = JSONRenderer().render(serialize_lookup(lookup_by_zip(zip_code)))
-        _zip_payloads.set(key, version, payload, settings.LOOKUP_CACHE_SECONDS)
-    return payload
+    if version is None:  # the cache keeps nothing: neither may this process
+        return JSONRenderer().render(serialize_lookup(lookup_by_zip(zip_code)))
+    return _zip_payloads.get_or_set(
+        key,
+        lambda: JSONRenderer().render(serialize_lookup(lookup_by_zip(zip_code))),
+        version=version,
+        ttl=settings.LOOKUP_CACHE_SECONDS,
+    )
 
 
 class LegislatorListApi(PublicApi):

@@ -17,8 +17,9 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from actioncenter.caching import MISSING, ProcessCache
 from actioncenter.exceptions import ApplicationError
-from legislators.cache import LocalMemo, data_version
+from legislators.cache import data_version
 from legislators.clients.breaker import CircuitBreaker
 from legislators.clients.census_geocoder import (
     CensusGeocoderClient,
@@ -207,7 +208,7 @@ def _fallback_message(reason: str) -> str:
 
 # --- By ZIP -------------------------------------------------------------------
 
-_memo = LocalMemo(size=LOCAL_MEMO_SIZE)
+_memo = ProcessCache("legislators.lookups", size=LOCAL_MEMO_SIZE)
 
 
 def _cached(key: str, compute) -> LookupResult:
@@ -219,15 +220,15 @@ def _cached(key: str, compute) -> LookupResult:
     version = data_version()
     if version is None:
         return compute()
-    result = _memo.get(key, version)
-    if result is not None:
+    result = _memo.get(key, version=version)
+    if result is not MISSING:
         return result
     shared_key = f"legislators:lookup:{version}:{key}"
     result = cache.get(shared_key)
     if result is None:
         result = compute()
         cache.set(shared_key, result, timeout=settings.LOOKUP_CACHE_SECONDS)
-    _memo.set(key, version, result, settings.LOOKUP_CACHE_SECONDS)
+    _memo.set(key, result, version=version, ttl=settings.LOOKUP_CACHE_SECONDS)
     return result
 
 
@@ -369,7 +370,9 @@ def lookup_by_address(
     key = f"address:{digest.hexdigest()}"
     version = data_version()
     if version is not None:
-        hit = _memo.get(key, version) or cache.get(f"legislators:lookup:{version}:{key}")
+        hit = _memo.get(key, version=version)
+        if hit is MISSING:
+            hit = cache.get(f"legislators:lookup:{version}:{key}")
         if hit is not None:
             return hit
     try:
@@ -390,8 +393,9 @@ def lookup_by_address(
     if not seats:
         return _fall_back(zip5, "no_match")
     result = _result_for_seats(seats, precision="address", zip5=zip5, point=answer.coordinates)
-    cache.set(f"legislators:lookup:{version}:{key}", result, settings.LOOKUP_CACHE_SECONDS)
-    _memo.set(key, version, result, settings.LOOKUP_CACHE_SECONDS)
+    if version is not None:
+        cache.set(f"legislators:lookup:{version}:{key}", result, settings.LOOKUP_CACHE_SECONDS)
+        _memo.set(key, result, version=version, ttl=settings.LOOKUP_CACHE_SECONDS)
     return result
 
 

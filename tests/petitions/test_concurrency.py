@@ -13,7 +13,6 @@ from petitions.services import signature_create
 from tests.campaigns.factories import petition_campaign, signer
 
 
-@pytest.mark.needs_postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_signers_with_duplicates_give_exact_totals():
     campaign = petition_campaign()
@@ -51,7 +50,6 @@ def test_concurrent_signers_with_duplicates_give_exact_totals():
     }
 
 
-@pytest.mark.needs_postgres
 @pytest.mark.django_db(transaction=True)
 def test_actions_that_share_a_cell_at_the_same_moment_do_not_wait_for_each_other(monkeypatch):
     from metrics import record as totals

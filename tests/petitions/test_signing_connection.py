@@ -18,7 +18,7 @@ from metrics.totals import campaign_totals
 from petitions.models import Signature
 from tests.campaigns.factories import petition_campaign, signer
 
-pytestmark = [pytest.mark.needs_postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _sign(client, campaign, n):

@@ -9,7 +9,6 @@ from tests.staff.factories import petition_campaign, sign
 
 
 @pytest.mark.django_db
-@pytest.mark.needs_postgres
 def test_one_pass_rollups_agree_with_the_per_dimension_totals():
     campaign = petition_campaign()
     for number, (zip_code, source) in enumerate([("10001", "a"), ("10001", "b"), ("94103", "")]):
