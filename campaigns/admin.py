@@ -16,7 +16,6 @@ from campaigns.models import (
     Testimonial,
 )
 from campaigns.services.campaigns import campaign_set_status
-from staff.roles import PREVIEW_CAMPAIGN
 
 
 class OrderedInline(admin.StackedInline):
@@ -83,13 +82,13 @@ class CampaignAdmin(admin.ModelAdmin):
         return obj.get_absolute_url() if obj.status in Campaign.PUBLIC_STATUSES else None
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        can_preview = request.user.has_perm(PREVIEW_CAMPAIGN)
+        can_preview = request.user.has_perm(Campaign.PREVIEW_PERMISSION)
         extra_context = {**(extra_context or {}), "can_preview": can_preview}
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_list_display(self, request):
         columns = super().get_list_display(request)
-        if request.user.has_perm(PREVIEW_CAMPAIGN):
+        if request.user.has_perm(Campaign.PREVIEW_PERMISSION):
             return [*columns, "preview_link"]
         return columns
 

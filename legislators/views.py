@@ -10,7 +10,8 @@ from actioncenter.ratelimit import LOOKUP_RATE
 from legislators.forms import FindRepresentativesForm, LegislatorFilterForm
 from legislators.models import Legislator
 from legislators.selectors import committee_list, legislator_get, legislator_list
-from legislators.services.lookup import LookupResult, lookup_by_address, lookup_by_zip
+from legislators.services.answers import LookupResult
+from legislators.services.lookup import lookup_by_address, lookup_by_zip
 from legislators.states import STATES_BY_CODE
 
 DIRECTORY_PAGE_SIZE = 100

@@ -10,7 +10,7 @@ from actioncenter.exceptions import ApplicationError
 from legislators.models import Legislator
 from legislators.offices import formal_name, office_code_for
 from legislators.selectors import committee_members
-from legislators.services.lookup import LookupResult
+from legislators.services.answers import LookupResult
 from letters.channels.base import Office
 from letters.models import LegislatorStance, LetterAction
 

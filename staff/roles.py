@@ -11,6 +11,8 @@ so it only relies on models present in the migration state.
 
 from django.contrib.auth.management import create_permissions
 
+from campaigns.models import Campaign
+
 ORGANIZER = "Organizer"
 REPORTER = "Reporter"
 ADMIN = "Admin"
@@ -18,8 +20,7 @@ ROLE_NAMES = (ORGANIZER, REPORTER, ADMIN)
 
 VIEW_DASHBOARD = "staff.view_dashboard"
 EXPORT_DATA = "staff.export_data"
-# Seeing a campaign as supporters will, drafts included: whoever may edit campaigns.
-PREVIEW_CAMPAIGN = "campaigns.change_campaign"
+PREVIEW_CAMPAIGN = Campaign.PREVIEW_PERMISSION
 
 # Apps whose rows staff work with.
 CAMPAIGN_APPS = ("campaigns", "petitions", "letters", "calls", "signups")

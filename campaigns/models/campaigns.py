@@ -23,6 +23,8 @@ class Campaign(models.Model):
         Status.ARCHIVED: frozenset(),
     }
     PUBLIC_STATUSES = (Status.LIVE, Status.WON, Status.CLOSED, Status.ARCHIVED)
+    # Seeing a campaign as supporters will, drafts included: whoever may edit campaigns.
+    PREVIEW_PERMISSION = "campaigns.change_campaign"
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)

@@ -77,7 +77,7 @@ def delivery_send(*, delivery_id) -> SendOutcome | None:
 def _finish(claimed: Delivery, status: str, **fields) -> SendOutcome | None:
     """Record the outcome, if the row is still as the claim left it (same attempt)."""
     fields["last_error"] = fields.get("last_error", "")[:2000]
-    if not delivery_move(claimed, status, attempts=claimed.attempts, **fields):
+    if not delivery_move(claimed, status, at_attempt=claimed.attempts, **fields):
         return None
     if status == Status.FAILED:
         logger.warning("delivery failed permanently", extra={"count": claimed.attempts})
@@ -102,7 +102,7 @@ def _after_transient(claimed: Delivery, channel: str, error: str) -> SendOutcome
     moved = delivery_move(
         claimed,
         Status.QUEUED,
-        attempts=claimed.attempts,
+        at_attempt=claimed.attempts,
         channel=channel,
         last_error=error[:2000],
         next_attempt_at=due,

@@ -35,11 +35,12 @@ def move_deltas(old: str, new: str) -> dict[str, int]:
 
 
 def delivery_move(
-    delivery: Delivery, new_status: str, *, attempts: int | None = None, **fields
+    delivery: Delivery, new_status: str, *, at_attempt: int | None = None, **fields
 ) -> bool:
     """Move `delivery` (with its letter loaded) from the status it was read with to
-    `new_status`, setting `fields`; True when it moved. Repeating a move is a no-op; a
-    move not in the map raises ApplicationError."""
+    `new_status`, setting `fields`; True when it moved. With `at_attempt`, only while the
+    row is still at that attempt. Repeating a move is a no-op; a move not in the map
+    raises ApplicationError."""
     old = delivery.status
     if old == new_status:
         return False
@@ -56,8 +57,8 @@ def delivery_move(
     if new_status == Status.SENT:
         values["sent_at"] = now
     where = {"id": delivery.pk, "status": old}
-    if attempts is not None:
-        where["attempts"] = attempts
+    if at_attempt is not None:
+        where["attempts"] = at_attempt
     statement = _move_statement(delivery, old, new_status, values, where, now)
     [(changed,)] = execute_prepared(statement.sql, statement.params)
     if changed:
