@@ -34,7 +34,7 @@ SEED_SQL = [
     FROM generate_series(1, %(count)s) AS n
     """,
     """
-    INSERT INTO campaigns_signature (campaign_id, supporter_id, zip_code, state, district,
+    INSERT INTO petitions_signature (campaign_id, supporter_id, zip_code, state, district,
         comment, source, show_publicly, created_at)
     SELECT %(campaign)s, s.id, '22150', 'VA', 8, '', 'bench', s.id %% 10 = 0, s.created_at
     FROM campaigns_supporter s WHERE s.email LIKE 'bench%%@example.org'
@@ -65,21 +65,23 @@ def time_page(client, url: str, renders: int) -> tuple[float, int]:
 
 def seed(campaign_id: int, count: int) -> float:
     from django.db import connection, transaction
+    from django.utils import timezone
 
-    from metrics.record import record_events
+    from metrics.bulk import Tally
+    from metrics.record import Place
 
     started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         for statement in SEED_SQL:
             cursor.execute(statement, {"count": count, "campaign": campaign_id})
-        record_events(
-            campaign_id=campaign_id,
-            metrics=["signatures", "supporters"],
-            amount=count,
-            state="VA",
-            district=8,
-            source="bench",
-        )
+        # Counted through the bulk API demo data uses, as one day's events.
+        tally = Tally(campaign_id)
+        for metric in ("signatures", "supporters"):
+            tally.add(
+                metric, day=timezone.localdate(), place=Place("VA", 8), source="bench",
+                amount=count,
+            )  # fmt: skip
+        tally.flush()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return time.perf_counter() - started

@@ -40,7 +40,7 @@ from _postgres import PG, drop_database, postgres_available, recreate_database
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DB_NAME = "ac_bench_dashboard"
+DB_NAME = f"ac_bench_dashboard_{os.getpid()}"
 
 
 def setup_django() -> None:
@@ -59,8 +59,8 @@ def timed(client, url: str, repeat: int, campaign_id: int) -> dict:
     from django.core.cache import cache
 
     from actioncenter.caching import ProcessCache
+    from metrics.record import Place, record
     from staff.tasks import reports_warm
-    from tests.support.metrics import record_event
 
     def get() -> float:
         started = time.perf_counter()
@@ -69,7 +69,7 @@ def timed(client, url: str, repeat: int, campaign_id: int) -> dict:
         return time.perf_counter() - started
 
     def act() -> None:
-        record_event(campaign_id=campaign_id, metric="signatures", state="NY", district=12)
+        record(campaign_id=campaign_id, deltas={"signatures": 1}, place=Place("NY", 12))
 
     get()  # templates compiled, connection open
     flushed, first = [], []
@@ -142,7 +142,7 @@ def run(args) -> int:
     from django.urls import reverse
     from django.utils import timezone
 
-    from tests.support.metrics import record_event
+    from metrics.record import Place, record
 
     call_command("migrate", verbosity=0)
     if not args.reuse:
@@ -182,7 +182,7 @@ def run(args) -> int:
         url = f"{api}?campaign={slug}&dimension=district"
         seconds = []
         for _ in range(args.repeat):
-            record_event(campaign_id=ids[slug], metric="signatures", state="NY", district=12)
+            record(campaign_id=ids[slug], deltas={"signatures": 1}, place=Place("NY", 12))
             started = time.perf_counter()
             response = client.get(url, HTTP_ACCEPT="application/json")
             seconds.append(time.perf_counter() - started)

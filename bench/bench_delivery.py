@@ -41,7 +41,7 @@ from _postgres import PG, drop_database, postgres_available, recreate_database
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DB_NAME = "ac_bench_delivery"
+DB_NAME = f"ac_bench_delivery_{os.getpid()}"
 REDIS_DB = 11
 BROKER = f"redis://127.0.0.1:6379/{REDIS_DB}"
 API_KEY = "bench-key"
@@ -188,7 +188,7 @@ def create_letters(letters: int) -> list[str]:
     from campaigns.models import Campaign, Supporter
     from devdata.letters import DEMO_LETTER, DEMO_SUBJECT
     from letters.models import Delivery, Letter, LetterAction
-    from tests.support.metrics import record_event
+    from metrics.record import record
 
     campaign = bench_campaign(Campaign)
     action = LetterAction.objects.create(
@@ -239,7 +239,7 @@ def create_letters(letters: int) -> list[str]:
         ],
         batch_size=3000,
     )
-    record_event(campaign_id=campaign.pk, metric="deliveries_queued", amount=len(deliveries))
+    record(campaign_id=campaign.pk, deltas={"deliveries_queued": len(deliveries)})
     return [str(delivery.pk) for delivery in deliveries]
 
 

@@ -32,7 +32,7 @@ from _postgres import PG, drop_database, postgres_available, recreate_database
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DB_NAME = "ac_bench_export"
+DB_NAME = f"ac_bench_export_{os.getpid()}"
 SECRET = "bench-export-secret-key-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105
 ENVIRONMENT = {
     "DATABASE_URL": f"{PG}/{DB_NAME}",

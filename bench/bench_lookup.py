@@ -1,15 +1,15 @@
 """In-process ZIP lookup: median time of `lookup_by_zip` (goal: < 100 µs once warm).
 
-Loads the reference data into a throwaway SQLite database (in a temporary
-folder), then times `legislators.services.lookup.lookup_by_zip` for a fixed
-random sample of real ZIPs: first calls (database), and repeated calls (the
-per-process memo, checked against the shared cache's data version on every
-call, so the answer is exact). Prints medians and the 95th percentile.
+Loads the reference data into a throwaway PostgreSQL database (dropped at the end),
+then times `legislators.services.lookup.lookup_by_zip` for a fixed random sample of
+real ZIPs: first calls (database), and repeated calls (the per-process cache, checked
+against the shared cache's data version on every call, so the answer is exact).
+Prints medians and the 95th percentile.
 
     .venv/bin/python bench/bench_lookup.py [--source FOLDER_OR_URL] [--zips 2000]
 
 The data source defaults to LEGISLATORS_DATA_SOURCE, else ACTIONCENTER_TEST_DATA;
-prints "skipped" and exits 0 when neither is set.
+prints "skipped" and exits 0 when neither is set, or without PostgreSQL on 127.0.0.1:5432.
 """
 
 from __future__ import annotations
@@ -19,12 +19,14 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from _postgres import PG, drop_database, postgres_available, recreate_database
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+DB_NAME = f"ac_bench_lookup_{os.getpid()}"
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -55,8 +57,11 @@ def main() -> int:
         print("skipped: set LEGISLATORS_DATA_SOURCE or ACTIONCENTER_TEST_DATA (or --source)")
         return 0
 
-    with tempfile.TemporaryDirectory(prefix="bench-lookup-") as folder:
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    if not postgres_available():
+        return 0
+    recreate_database(DB_NAME)
+    try:
+        os.environ["DATABASE_URL"] = f"{PG}/{DB_NAME}"
         os.environ.pop("CACHE_URL", None)  # in-process memory cache
         os.environ["DJANGO_SETTINGS_MODULE"] = "actioncenter.settings.local"
         os.environ["LOG_LEVEL"] = "WARNING"
@@ -80,6 +85,11 @@ def main() -> int:
         for _round in range(5):
             warm += time_calls(lookup_by_zip, sample)
         plus_four = time_calls(lookup_by_zip, [f"{zip5}-0001" for zip5 in sample])
+        from django.db import connections
+
+        connections.close_all()
+    finally:
+        drop_database(DB_NAME)
 
     print(f"ZIPs sampled: {len(sample)} of {len(all_zips)}")
     print(f"first lookup (database): median {statistics.median(cold):.0f} µs")

@@ -35,7 +35,7 @@ from pathlib import Path
 from _postgres import PG, admin_sql, postgres_available
 
 ROOT = Path(__file__).resolve().parent.parent
-DB_NAME = "ac_bench_representatives"
+DB_NAME = f"ac_bench_representatives_{os.getpid()}"
 BIN = Path(sys.executable).parent
 
 
