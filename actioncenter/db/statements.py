@@ -16,8 +16,6 @@ from functools import cache
 from django.db import connection, models
 from django.utils import timezone
 
-from actioncenter.fastpaths import instance_from_row
-
 
 @dataclass(frozen=True)
 class Sql:
@@ -170,11 +168,6 @@ def returning(model: type[models.Model], *, qualified: bool = False) -> str:
     """Every column of the model, for a RETURNING or SELECT list read by `instance_from_row`."""
     prefix = f"{quote(model._meta.db_table)}." if qualified else ""
     return ", ".join(prefix + quote(field.column) for field in model._meta.concrete_fields)
-
-
-def instance(model: type[models.Model], row) -> models.Model:
-    """A model instance from a row of `returning(model)` columns, as the ORM would build it."""
-    return instance_from_row(model, row)
 
 
 def db_value(model: type[models.Model], name: str, value):

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from actioncenter.db.statements import Statement, instance, returning, upsert
+from actioncenter.db.statements import Statement, returning, upsert
+from actioncenter.fastpaths import instance_from_row
 from campaigns.models import Campaign, ConsentRecord, Partner, Supporter
 
 # Non-blank values replace older ones; `source` is kept from the supporter's first action.
@@ -60,7 +61,7 @@ def supporter_upsert(*, email: str, source: str = "", **details) -> Supporter:
         Person(email=email, **details), source=source, columns=returning(Supporter)
     )
     [row] = step.rows()
-    supporter = instance(Supporter, row[:-1])
+    supporter = instance_from_row(Supporter, row[:-1])
     supporter.inserted = row[-1]
     return supporter
 

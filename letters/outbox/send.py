@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actioncenter.caching import ProcessCache
-from actioncenter.db.statements import db_value, field_count, instance, quote, returning
-from actioncenter.fastpaths import execute_prepared
+from actioncenter.db.statements import db_value, field_count, quote, returning
+from actioncenter.fastpaths import execute_prepared, instance_from_row
 from letters.channels import channel_for
 from letters.channels.base import (
     Bill,
@@ -135,9 +135,9 @@ def _claim(delivery_id) -> Delivery | None:
         return None
     row = rows[0]
     split, letter_split = field_count(Delivery), field_count(Delivery) + field_count(Letter)
-    delivery = instance(Delivery, row[:split])
-    delivery.letter = instance(Letter, row[split:letter_split])
-    delivery.letter.action = instance(LetterAction, row[letter_split:])
+    delivery = instance_from_row(Delivery, row[:split])
+    delivery.letter = instance_from_row(Letter, row[split:letter_split])
+    delivery.letter.action = instance_from_row(LetterAction, row[letter_split:])
     return delivery
 
 
