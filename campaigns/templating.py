@@ -5,8 +5,8 @@ Only the names in `MERGE_FIELDS` exist; anything else between `{{ }}`, a brace
 left open, or Django template syntax (`{% %}`, `{# #}`) is rejected, and the
 error names the offending placeholder. Rendering is a single pass over the
 parsed text: values are inserted as data (never parsed again, so a supporter
-who types `{{ legislator.first_name }}` as their name gets exactly that text)
-and, for HTML, escaped. Nothing but the given values can be reached.
+who types `{{ legislator.first_name }}` as their name gets exactly that text).
+Nothing but the given values can be reached.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.utils.html import escape, format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 MERGE_FIELDS: dict[str, str] = {
@@ -90,27 +89,13 @@ def validate_template(text: str) -> None:
     parse(text)
 
 
-def render(text: str, values: Mapping[str, object], *, html: bool = True) -> str:
-    """The template with its fields filled in from `values` (missing ones are left empty).
-
-    With `html`, every part (organizer text and values alike) is escaped and the
-    result is a SafeString; otherwise plain text for plain-text channels (CWC
-    XML and email escape on their own).
-    """
+def render_text(text: str, values: Mapping[str, object]) -> str:
+    """The template with its fields filled in from `values` (missing ones are left empty),
+    as plain text: each channel escapes for its own format (CWC XML, email, HTML pages)."""
     out: list[str] = []
     for part in parse(text):
-        value = part if isinstance(part, str) else str(values.get(part.name, "") or "")
-        out.append(escape(value) if html else value)
-    joined = "".join(out)
-    return mark_safe(joined) if html else joined  # noqa: S308 - every part was escaped above
-
-
-def render_html(text: str, values: Mapping[str, object]) -> SafeString:
-    return render(text, values, html=True)
-
-
-def render_text(text: str, values: Mapping[str, object]) -> str:
-    return render(text, values, html=False)
+        out.append(part if isinstance(part, str) else str(values.get(part.name, "") or ""))
+    return "".join(out)
 
 
 def supporter_values(*, first_name: str, last_name: str, city: str, state: str) -> dict[str, str]:

@@ -9,7 +9,7 @@ import re
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from legislators.models import Committee, CommitteeMembership, Legislator, State, ZipDistrict
+from legislators.models import Committee, CommitteeMembership, Legislator, ZipDistrict
 
 ZIP_RE = re.compile(r"^(\d{5})(?:-?\d{4})?$")
 
@@ -107,10 +107,6 @@ def committee_list(*, include_subcommittees: bool = False) -> QuerySet[Committee
     if not include_subcommittees:
         queryset = queryset.filter(parent__isnull=True)
     return queryset.order_by("type", "name")
-
-
-def state_list() -> QuerySet[State]:
-    return State.objects.order_by("name")
 
 
 def current_members_for_seats(seats: list[tuple[str, int]], states: list[str]):

@@ -46,9 +46,9 @@ _GROUP_COLUMNS = {
 }
 
 
-def fold_target(moment: dt.datetime | None = None) -> dt.date:
-    """The last day that may be folded at `moment`: yesterday, once FOLD_GRACE has passed."""
-    local = timezone.localtime(moment or timezone.now())
+def fold_target(now: dt.datetime | None = None) -> dt.date:
+    """The last day that may be folded at `now`: yesterday, once FOLD_GRACE has passed."""
+    local = timezone.localtime(now or timezone.now())
     since_midnight = local - local.replace(hour=0, minute=0, second=0, microsecond=0)
     days_back = 2 if since_midnight < FOLD_GRACE else 1
     return local.date() - dt.timedelta(days=days_back)

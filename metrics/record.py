@@ -25,7 +25,6 @@ from functools import cache
 from django.db import connection
 from django.utils import timezone
 
-from actioncenter.fastpaths import execute_prepared
 from metrics.models import NO_DISTRICT, Cell, Counter
 
 SHARDS = 16
@@ -171,27 +170,3 @@ def record(
     headline, cell = statements
     with connection.cursor() as cursor:
         cursor.execute(f"WITH headline AS ({headline}) {cell}", params)
-
-
-def update_and_record(
-    update_sql: str,
-    update_params: list,
-    *,
-    campaign_id: int,
-    deltas: dict[str, int],
-    place: Place = Place(),  # noqa: B008 - frozen
-    source: str = "",
-    day: date | None = None,
-) -> int:
-    """Run an UPDATE and, if it changed a row, `record` — in one statement, so one round
-    trip and atomic by itself (no transaction needed around it). Returns the number of
-    rows the UPDATE changed."""
-    statements, params = counter_upserts(
-        campaign_id=campaign_id, deltas=deltas, place=place, source=source, day=day,
-        when="updated",
-    )  # fmt: skip
-    parts = [f"updated AS ({update_sql} RETURNING 1)"]
-    parts += [f"added_{n} AS ({sql})" for n, sql in enumerate(statements)]
-    sql = f"WITH {', '.join(parts)} SELECT COUNT(*) FROM updated"  # noqa: S608
-    [(changed,)] = execute_prepared(sql, [*update_params, *params])
-    return changed

@@ -7,6 +7,7 @@
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -36,13 +37,13 @@ def api_exception_handler(exc, context):
             else {"non_field_errors": response.data}
         )
         response.data = {
-            "detail": "Some of the data sent is not valid.",
+            "detail": _("Some of the data sent is not valid."),
             "code": "invalid",
             "errors": errors,
         }
     elif isinstance(exc, exceptions.Throttled):
         response.data = {
-            "detail": "Too many requests. Please wait a moment and try again.",
+            "detail": _("Too many requests. Please wait a moment and try again."),
             "code": "throttled",
             "retry_after_seconds": int(exc.wait or 0),
         }

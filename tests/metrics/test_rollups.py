@@ -215,7 +215,7 @@ def test_period_totals_equal_the_sum_of_the_days_cells(
     from metrics.totals import campaign_totals, period_totals
 
     # Folded only this far, as just after midnight: later days are read from the cells.
-    monkeypatch.setattr(fold, "fold_target", lambda moment=None: folded_through)
+    monkeypatch.setattr(fold, "fold_target", lambda now=None: folded_through)
     _activity(campaign.pk)
     fold_campaign(campaign.pk, through=folded_through)
     expected: dict[str, int] = {}

@@ -1,4 +1,4 @@
-"""Totals stay exact when many people sign at the same moment (PostgreSQL only)."""
+"""Totals stay exact when many people sign at the same moment."""
 
 import itertools
 import threading

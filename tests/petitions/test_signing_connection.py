@@ -3,7 +3,6 @@
 The signing statement is safe to run twice (a repeat is "already signed"), so instead of
 a `SELECT 1` before every request it runs straight away and, when the server has closed
 the connection (a restart, an idle timeout), runs once more on a new one.
-PostgreSQL only: SQLite has no connection to lose.
 """
 
 import json
