@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from actioncenter.ratelimit import HONEYPOT_FIELD
 
+# The ZIP code every supporter form and API accepts: five digits, optionally ZIP+4.
 ZIP_RE = re.compile(r"^\d{5}(-\d{4})?$")
-ZIP_VALIDATOR = RegexValidator(
-    r"^\d{5}(-\d{4})?$", _("Enter a 5-digit ZIP code (like 12345 or 12345-6789).")
-)
+ZIP_MESSAGE = _("Enter a 5-digit ZIP code (like 12345 or 12345-6789).")
+ZIP_VALIDATOR = RegexValidator(ZIP_RE, ZIP_MESSAGE)
 # Control characters (except tab and newline) have no business in names or comments.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 
@@ -17,7 +17,7 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202
 def clean_zip(value: str) -> str:
     value = (value or "").strip()
     if not ZIP_RE.match(value):
-        raise forms.ValidationError(_("Enter a 5-digit ZIP code, like 20500."))
+        raise forms.ValidationError(ZIP_MESSAGE)
     return value
 
 

@@ -77,7 +77,7 @@ class SenderForm(HoneypotMixin):
     city = forms.CharField(label=_("City"), min_length=2, max_length=100)
     state = forms.ChoiceField(label=_("State"), choices=STATE_CHOICES)
     zip_code = forms.CharField(label=_("ZIP code"), max_length=10)
-    email = forms.EmailField(label=_("Email"))
+    email = forms.EmailField(label=_("Email"), max_length=254)
     phone = forms.CharField(
         label=_("Phone (optional)"),
         required=False,

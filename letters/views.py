@@ -42,9 +42,9 @@ class LetterStepView(View):
         self.state = flow.FlowState.load(request.session, self.action)
         return super().dispatch(request, *args, **kwargs)
 
-    def render(self, template: str, **context):
+    def render(self, template: str, status: int = 200, **context):
         context.update(campaign=self.campaign, action=self.action, state=self.state)
-        return render(self.request, f"letters/{template}", context)
+        return render(self.request, f"letters/{template}", context, status=status)
 
 
 class LetterStartView(LetterStepView):
@@ -54,8 +54,8 @@ class LetterStartView(LetterStepView):
     @method_decorator(ratelimit(key="ip", rate=LOOKUP_RATE, method="POST", block=True))
     def post(self, request):
         form = AddressForm(request.POST)
-        if not form.is_valid():
-            return self.render("letter_start.html", form=form)
+        if not form.is_valid():  # invalid input is a 400, as on every supporter form
+            return self.render("letter_start.html", status=400, form=form)
         try:
             self.state = flow.address_step(self.action, form.cleaned_data)
         except ApplicationError as error:
@@ -121,7 +121,7 @@ class LetterSendView(LetterStepView):
         except ApplicationError as error:
             return action_refused(request, error, self.campaign)
         if not form.is_valid():
-            return self.render("letter_send.html", form=form, **self._context())
+            return self.render("letter_send.html", status=400, form=form, **self._context())
         try:
             letter, created = letter_submit(
                 action=self.action,

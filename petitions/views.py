@@ -37,7 +37,7 @@ class PetitionSignView(View):
             if not form.is_valid():
                 return campaign_page(request, campaign, bound=(PETITION, form), status=400)
             data = form.cleaned_data
-            _signature, created = signature_create(
+            signature_create(
                 campaign=campaign,
                 email=data["email"],
                 first_name=data["first_name"],
@@ -51,8 +51,8 @@ class PetitionSignView(View):
             )
         except ApplicationError as error:
             return action_refused(request, error, campaign)
-        url = reverse("petitions:thanks", args=[slug])
-        return redirect(url if created else url + "?already=1")
+        # A repeat ends on the same page as a first signature: it tells nothing about an email.
+        return redirect(reverse("petitions:thanks", args=[slug]))
 
 
 class PetitionThanksView(View):
@@ -61,7 +61,6 @@ class PetitionThanksView(View):
         following = kinds.next_offered(campaign, after=PETITION)
         context = {
             "campaign": campaign,
-            "already": request.GET.get("already") == "1",
             "share_links": share_links(campaign, request),
             "next_kind": following,
             "next_action_url": following.card_url(campaign) if following else None,

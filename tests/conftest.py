@@ -1,29 +1,33 @@
 import os
 from pathlib import Path
 
+import factory.random
 import pytest
 from django.conf import settings
 
 from actioncenter.celery import app as celery_app
 
-
-def _server_pass() -> bool:
-    engine = settings.DATABASES["default"]["ENGINE"]
-    return bool(settings.CELERY_BROKER_URL) and "postgresql" in engine
+FIXTURES_DIR = Path(__file__).parent / "fixtures"
+# Factory data (Faker names, fuzzy values) is the same on every run and in every test.
+FACTORY_SEED = 20260615
 
 
 def pytest_collection_modifyitems(config, items):
     skip_worker = pytest.mark.skip(
-        reason="needs a broker (CELERY_BROKER_URL) and PostgreSQL (DATABASE_URL); "
-        "the server pass of .ci/run provides both"
+        reason="needs a broker (CELERY_BROKER_URL); the server pass of .ci/run provides one"
     )
-    skip_postgres = pytest.mark.skip(reason="needs DATABASE_URL pointing at PostgreSQL")
-    is_postgres = "postgresql" in settings.DATABASES["default"]["ENGINE"]
+    if settings.CELERY_BROKER_URL:
+        return
     for item in items:
-        if "needs_worker" in item.keywords and not _server_pass():
+        if "needs_worker" in item.keywords:
             item.add_marker(skip_worker)
-        if "needs_postgres" in item.keywords and not is_postgres:
-            item.add_marker(skip_postgres)
+
+
+@pytest.fixture(autouse=True)
+def _seeded_factories():
+    """Each test draws the same factory data whatever ran before it, so a rare
+    collision between two random values cannot make a test fail one run in many."""
+    factory.random.reseed_random(FACTORY_SEED)
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +47,7 @@ def _isolated_cache():
 @pytest.fixture
 def campaign(db):
     """A live campaign with a petition."""
-    from tests.campaigns.factories import petition_campaign
+    from tests.petitions.factories import petition_campaign
 
     return petition_campaign()
 
@@ -55,20 +59,49 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def shared_data_dir() -> Path:
-    """The reference data folder (congress-legislators YAML, crosswalk, samples)."""
+def fixtures_dir() -> Path:
+    """Small documents in the real formats of the services we talk to (tests/fixtures)."""
+    return FIXTURES_DIR
+
+
+def _shared_data() -> tuple[Path | None, str]:
+    """The reference data folder from ACTIONCENTER_TEST_DATA, or why there is none."""
     value = os.environ.get("ACTIONCENTER_TEST_DATA", "")
     if not value:
-        pytest.skip("ACTIONCENTER_TEST_DATA is not set (point it at the reference data folder)")
+        return None, "ACTIONCENTER_TEST_DATA is not set (point it at the reference data folder)"
     path = Path(value)
     if not path.is_dir():
-        pytest.skip(f"ACTIONCENTER_TEST_DATA={value} is not a folder")
+        return None, f"ACTIONCENTER_TEST_DATA={value} is not a folder"
+    return path, ""
+
+
+@pytest.fixture(scope="session")
+def shared_data_dir() -> Path:
+    """The reference data folder: the full public data set and the published samples.
+
+    Only tests that check against the full data set or a third-party published
+    schema need it; everything else reads `fixtures_dir`.
+    """
+    path, reason = _shared_data()
+    if path is None:
+        pytest.skip(reason)
     return path
 
 
 @pytest.fixture(scope="session")
 def samples_dir(shared_data_dir) -> Path:
     return shared_data_dir / "samples"
+
+
+@pytest.fixture(scope="session")
+def samples_dir_or_none() -> Path | None:
+    """The published samples when the reference data is given, else None (never skips).
+
+    For fixtures that do extra checking when they can, such as a fake CWC that
+    validates every document against the published schema in CI.
+    """
+    path, _reason = _shared_data()
+    return path / "samples" if path else None
 
 
 @pytest.fixture

@@ -25,7 +25,10 @@ def test_database_url() -> str:
     """DATABASE_URL of the database the test run created (test_<name>)."""
     s = connection.settings_dict
     auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+    host, port = s["HOST"] or "127.0.0.1", s["PORT"] or 5432
+    if host.startswith("/"):  # the embedded server's socket folder: passed as an option
+        return f"postgres://{auth}@/{s['NAME']}?host={host}&port={port}"
+    return f"postgres://{auth}@{host}:{port}/{s['NAME']}"
 
 
 class WorkerProcess:

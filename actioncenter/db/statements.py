@@ -108,20 +108,21 @@ def upsert(
     values: Mapping,
     *,
     conflict: Iterable[str],
-    keep_when_blank: Iterable[str] = (),
+    fill_when_blank: Iterable[str] = (),
     overwrite: Iterable[str] = (),
     returning: str = "",
 ) -> Statement:
-    """INSERT one row, or update the one it conflicts with: `keep_when_blank` fields take the
-    new value only when it is not blank, `overwrite` fields always take it, every other
-    column keeps its stored value. `(xmax = 0)` in `returning` is true when it inserted."""
+    """INSERT one row, or update the one it conflicts with: `fill_when_blank` fields take the
+    new value only where the stored one is blank, `overwrite` fields always take it, every
+    other column keeps its stored value. `(xmax = 0)` in `returning` is true when it
+    inserted."""
     table = quote(model._meta.db_table)
     columns, expressions, params = _expressions(model, values, written_fields(model))
     sets = []
-    for name in keep_when_blank:
+    for name in fill_when_blank:
         column = quote(model._meta.get_field(name).column)
         sets.append(
-            f"{column} = CASE WHEN excluded.{column} <> '' THEN excluded.{column} "
+            f"{column} = CASE WHEN {table}.{column} = '' THEN excluded.{column} "
             f"ELSE {table}.{column} END"
         )
     for name in overwrite:

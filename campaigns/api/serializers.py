@@ -1,10 +1,7 @@
-from django.core.validators import RegexValidator
 from rest_framework import serializers
 
 from campaigns.forms import clean_text
 from campaigns.models import Campaign
-
-ZIP = RegexValidator(r"^\d{5}(-\d{4})?$", "Enter a 5-digit ZIP code (like 12345 or 12345-6789).")
 
 
 class CleanCharField(serializers.CharField):

@@ -10,8 +10,10 @@ from actioncenter.db.statements import Statement, returning, upsert
 from actioncenter.fastpaths import instance_from_row
 from campaigns.models import Campaign, ConsentRecord, Partner, Supporter
 
-# Non-blank values replace older ones; `source` is kept from the supporter's first action.
-UPDATABLE = ("first_name", "last_name", "zip_code", "address1", "city", "state")
+# Anyone can type someone else's email into a form, so a later action only fills in what
+# the supporter had left blank: it never renames them (in public lists, exports and the
+# petition sent to Congress) or moves them. `source` is kept from their first action.
+FILLABLE = ("first_name", "last_name", "zip_code", "address1", "city", "state")
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ def supporter_upsert_step(person: Person, *, source: str, columns: str) -> State
     now = timezone.now()
     values = {
         "email": normalize_email(person.email),
-        **{name: getattr(person, name) or "" for name in UPDATABLE},
+        **{name: getattr(person, name) or "" for name in FILLABLE},
         "source": source or "",
         "created_at": now,
         "updated_at": now,
@@ -48,14 +50,14 @@ def supporter_upsert_step(person: Person, *, source: str, columns: str) -> State
         Supporter,
         values,
         conflict=["email_key"],
-        keep_when_blank=UPDATABLE,
+        fill_when_blank=FILLABLE,
         overwrite=["updated_at"],
         returning=f"{columns}, (xmax = 0) AS inserted",
     )
 
 
 def supporter_upsert(*, email: str, source: str = "", **details) -> Supporter:
-    """The one supporter for this email, created or updated (see `supporter_upsert_step`);
+    """The one supporter for this email, created or completed (see `supporter_upsert_step`);
     `supporter.inserted` tells whether this call created it."""
     step = supporter_upsert_step(
         Person(email=email, **details), source=source, columns=returning(Supporter)

@@ -6,14 +6,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
 
+from campaigns.api.serializers import CleanCharField
+from campaigns.forms import ZIP_VALIDATOR
 from campaigns.models import Campaign, Supporter
 from integrations.osdi.hal import osdi_date, resource
 from legislators.states import STATES_BY_CODE
 from letters.models import Delivery, LetterAction
 from metrics.totals import campaign_totals
+from petitions.api.serializers import SignatureInputSerializer
 from petitions.models import Petition, Signature
 from petitions.services import signature_create
 
@@ -134,34 +138,52 @@ def resource_date(value) -> str | None:
     return osdi_date(value)
 
 
-def _person_fields(data: dict) -> dict:
-    """The supporter's details from an OSDI person (primary email and postal address)."""
-    person = data.get("person") or {}
-    emails = person.get("email_addresses") or []
-    email = next((item for item in emails if item.get("primary")), emails[0] if emails else {})
-    addresses = person.get("postal_addresses") or []
-    address = next(
-        (item for item in addresses if item.get("primary")), addresses[0] if addresses else {}
+class OsdiSignatureInput(SignatureInputSerializer):
+    """The public form's rules for a signature; a partner's system may not know the
+    person's name or ZIP code."""
+
+    first_name = CleanCharField(max_length=100, required=False, allow_blank=True, default="")
+    last_name = CleanCharField(max_length=100, required=False, allow_blank=True, default="")
+    zip_code = CleanCharField(
+        max_length=10, validators=[ZIP_VALIDATOR], required=False, allow_blank=True, default=""
     )
-    if not email.get("address"):
-        raise ValidationError({"person": ["An email address is required."]})
+
+
+def _object(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _primary(items) -> dict:
+    """The item marked primary in an OSDI list, else the first one."""
+    items = [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+    return next((item for item in items if item.get("primary")), items[0] if items else {})
+
+
+def _signature_input(data) -> dict:
+    """The public form's fields from an OSDI record-signature body."""
+    if not isinstance(data, dict):
+        raise ValidationError({"non_field_errors": [_("The body must be a JSON object.")]})
+    person = _object(data.get("person"))
+    email = _primary(person.get("email_addresses")).get("address")
+    if not email:
+        raise ValidationError({"person": [_("An email address is required.")]})
     return {
-        "email": email["address"],
-        "first_name": person.get("given_name", ""),
-        "last_name": person.get("family_name", ""),
-        "zip_code": str(address.get("postal_code", "")),
+        "email": email,
+        "first_name": person.get("given_name") or "",
+        "last_name": person.get("family_name") or "",
+        "zip_code": str(_primary(person.get("postal_addresses")).get("postal_code") or ""),
+        "comment": str(data.get("comments") or "")[:1000],
+        "source": str(_object(data.get("referrer_data")).get("source") or "")[:64],
     }
 
 
-def record_signature(campaign: Campaign, data: dict) -> tuple[Signature, bool]:
-    """Sign `campaign`'s petition through the same service the public form uses."""
-    referrer = data.get("referrer_data") or {}
-    return signature_create(
-        campaign=campaign,
-        comment=str(data.get("comments", ""))[:1000],
-        source=str(referrer.get("source", ""))[:64],
-        **_person_fields(data),
-    )
+def record_signature(campaign: Campaign, data) -> tuple[Signature, bool]:
+    """Sign `campaign`'s petition through the same rules and service as the public API."""
+    serializer = OsdiSignatureInput(data=_signature_input(data))
+    serializer.is_valid(raise_exception=True)
+    fields = dict(serializer.validated_data)
+    fields.pop("website_url", None)
+    return signature_create(campaign=campaign, **fields)
 
 
 # --- advocacy campaigns and outreaches ------------------------------------------------

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from actioncenter.ratelimit import ApiThrottle, supporter_action_check
-from campaigns.forms import ZIP_RE
+from campaigns.forms import ZIP_VALIDATOR
 from letters import flow
 from letters.forms import PREFIXES, STATE_CHOICES
 from letters.selectors import letter_get_for_receipt
@@ -85,13 +85,13 @@ class LetterCreateApi(APIView):
         prefix = serializers.ChoiceField(choices=PREFIXES)
         first_name = serializers.CharField(max_length=100)
         last_name = serializers.CharField(max_length=100)
-        email = serializers.EmailField()
+        email = serializers.EmailField(max_length=254)
         phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
         address1 = serializers.CharField(min_length=3, max_length=200)
         address2 = serializers.CharField(max_length=200, required=False, allow_blank=True)
         city = serializers.CharField(min_length=2, max_length=100)
         state = serializers.ChoiceField(choices=[c for c in STATE_CHOICES if c[0]])
-        zip_code = serializers.RegexField(ZIP_RE)
+        zip_code = serializers.CharField(max_length=10, validators=[ZIP_VALIDATOR])
         personal_note = serializers.CharField(max_length=5000, required=False, allow_blank=True)
         letter = serializers.CharField(
             max_length=9000,

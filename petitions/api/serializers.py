@@ -1,7 +1,8 @@
 from rest_framework import serializers
 
 from actioncenter.fastpaths import FieldsBuiltOncePerThread
-from campaigns.api.serializers import ZIP, CleanCharField
+from campaigns.api.serializers import CleanCharField
+from campaigns.forms import ZIP_VALIDATOR
 
 
 class SignatureInputSerializer(FieldsBuiltOncePerThread, serializers.Serializer):
@@ -10,7 +11,7 @@ class SignatureInputSerializer(FieldsBuiltOncePerThread, serializers.Serializer)
     first_name = CleanCharField(max_length=100)
     last_name = CleanCharField(max_length=100)
     email = serializers.EmailField(max_length=254)
-    zip_code = CleanCharField(max_length=10, validators=[ZIP])
+    zip_code = CleanCharField(max_length=10, validators=[ZIP_VALIDATOR])
     comment = CleanCharField(max_length=1000, required=False, allow_blank=True, default="")
     source = serializers.RegexField(
         r"^[A-Za-z0-9._-]*$", max_length=64, required=False, allow_blank=True, default=""
@@ -29,6 +30,5 @@ class SignatureInputSerializer(FieldsBuiltOncePerThread, serializers.Serializer)
 
 
 class SignatureOutputSerializer(serializers.Serializer):
-    status = serializers.CharField(help_text='"signed" or "already_signed"')
-    counted = serializers.BooleanField()
+    status = serializers.CharField(help_text='Always "signed", a repeat included')
     detail = serializers.CharField()

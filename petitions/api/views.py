@@ -24,8 +24,11 @@ class SignatureCreateApi(PublicApi):
         summary="Sign the petition",
         request=SignatureInputSerializer,
         responses={
-            201: SignatureOutputSerializer,
-            200: OpenApiResponse(SignatureOutputSerializer, "Already signed: not counted again"),
+            201: OpenApiResponse(
+                SignatureOutputSerializer,
+                "Received. A repeat with the same email gets the same answer and is not "
+                "counted again, so the answer never tells whether an email had signed.",
+            ),
             400: OpenApiResponse(description="Invalid data"),
             404: OpenApiResponse(description="No such campaign"),
             409: OpenApiResponse(description="Campaign or petition closed"),
@@ -39,21 +42,15 @@ class SignatureCreateApi(PublicApi):
         data = request.data if isinstance(request.data, dict) else {}
         email = data.get("email") if isinstance(data.get("email"), str) else ""
         if not supporter_action_allowed(request, scope="petition", email=email[:254], data=data):
-            return self._answer(created=True)
+            return self._received()
         serializer = SignatureInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
         fields.pop("website_url", None)
-        _signature, created = signature_create(campaign=campaign, **fields)
-        return self._answer(created=created)
+        signature_create(campaign=campaign, **fields)
+        return self._received()
 
-    def _answer(self, *, created: bool) -> Response:
-        if created:
-            body = {"status": "signed", "counted": True, "detail": _("Thank you for signing!")}
-            return Response(body, status=status.HTTP_201_CREATED)
-        body = {
-            "status": "already_signed",
-            "counted": False,
-            "detail": _("You have already signed this petition. Thank you!"),
-        }
-        return Response(body, status=status.HTTP_200_OK)
+    def _received(self) -> Response:
+        # The same for a first signature, a repeat and a robot: nothing to learn from it.
+        body = {"status": "signed", "detail": _("Thank you for signing!")}
+        return Response(body, status=status.HTTP_201_CREATED)

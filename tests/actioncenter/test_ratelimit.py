@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from metrics.totals import campaign_totals
 from petitions.models import Signature
-from tests.campaigns.factories import signer
+from tests.petitions.factories import signer
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +101,8 @@ def test_behind_a_proxy_each_visitor_has_their_own_limit(client, campaign, setti
 
 
 def test_letters_from_the_api_share_the_supporter_action_limits(client, settings):
-    from tests.letters.factories import LetterActionFactory, members_of
+    from tests.legislators.factories import members_of
+    from tests.letters.factories import LetterActionFactory
 
     settings.CENSUS_GEOCODER_BASE_URL = "http://127.0.0.1:9"
     settings.CAMPAIGNS_RATE_LIMITS = {"ip": "100/600", "email": "1/600"}

@@ -1,8 +1,6 @@
 import factory
 
 from campaigns.models import Campaign, Fact, Partner, Resource, Testimonial
-from petitions.models import Petition
-from signups.models import OrganizationSignOn, SignupAction
 
 
 class CampaignFactory(factory.django.DjangoModelFactory):
@@ -18,21 +16,6 @@ class CampaignFactory(factory.django.DjangoModelFactory):
 
     class Params:
         draft = factory.Trait(status=Campaign.Status.DRAFT)
-
-
-class PetitionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Petition
-
-    campaign = factory.SubFactory(CampaignFactory)
-    text = "We ask Congress to act."
-
-
-class SignupActionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = SignupAction
-
-    campaign = factory.SubFactory(CampaignFactory)
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):
@@ -72,32 +55,3 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     kind = Resource.Kind.RESEARCH
     title = factory.Sequence(lambda n: f"Report {n}")
     url = "https://research.example.org/report"
-
-
-class OrganizationSignOnFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = OrganizationSignOn
-
-    campaign = factory.SubFactory(CampaignFactory)
-    name = factory.Sequence(lambda n: f"Community Group {n}")
-    contact_name = "Pat Doe"
-    contact_email = "pat@example.org"
-
-
-def petition_campaign(**kwargs) -> Campaign:
-    """A live campaign with a petition and sign-ups, the common case."""
-    campaign = CampaignFactory(**kwargs)
-    PetitionFactory(campaign=campaign)
-    SignupActionFactory(campaign=campaign)
-    return Campaign.objects.get(pk=campaign.pk)
-
-
-def signer(n: int = 0, **overrides) -> dict:
-    data = {
-        "first_name": f"Ana{n}",
-        "last_name": "Lopez",
-        "email": f"signer{n}@example.org",
-        "zip_code": "22150",
-    }
-    data.update(overrides)
-    return data

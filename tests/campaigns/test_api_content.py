@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from petitions.models import Signature
-from tests.campaigns.factories import signer
+from tests.petitions.factories import signer
 
 pytestmark = pytest.mark.django_db
 

@@ -9,15 +9,9 @@ from devdata.demo import FACTS, SLUG
 from petitions.models import Signature
 from petitions.services import signature_create
 from tests.campaigns import factories
-from tests.campaigns.factories import (
-    CampaignFactory,
-    FactFactory,
-    OrganizationSignOnFactory,
-    PartnerFactory,
-    ResourceFactory,
-    petition_campaign,
-    signer,
-)
+from tests.campaigns.factories import CampaignFactory, FactFactory, PartnerFactory, ResourceFactory
+from tests.petitions.factories import petition_campaign, signer
+from tests.signups.factories import OrganizationSignOnFactory, SignupActionFactory
 from tests.support.metrics import record_event
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +103,7 @@ def test_draft_campaign_is_not_public(client):
 
 def test_campaign_without_a_petition_offers_no_petition_form(client):
     campaign = CampaignFactory()
-    factories.SignupActionFactory(campaign=campaign)
+    SignupActionFactory(campaign=campaign)
     html = _page(client, campaign)
     assert "Join the movement" in html
     assert 'id="petition"' not in html
@@ -125,12 +119,21 @@ def test_signing_from_the_page_redirects_to_thanks_with_share_links(client, camp
     assert "Write to Congress" not in html  # no letter action on this campaign
 
 
-def test_second_signature_gets_a_kind_already_signed_answer(client, campaign):
+def test_a_repeat_signature_is_answered_exactly_like_the_first_and_changes_nothing(
+    client, campaign
+):
     url = reverse("petitions:sign", args=[campaign.slug])
-    client.post(url, signer(1))
-    response = client.post(url, signer(1, email="SIGNER1@example.org"), follow=True)
-    assert "You have already signed" in response.content.decode()
-    assert Signature.objects.count() == 1
+    first = client.post(url, {**signer(1), "comment": "For my sister.", "show_publicly": "on"})
+    repeat = client.post(
+        url, signer(1, email="SIGNER1@example.org", first_name="Mallory", zip_code="10001")
+    )
+    assert (repeat.status_code, repeat.url) == (first.status_code, first.url)
+    assert client.get(repeat.url).content == client.get(first.url).content
+    signature = Signature.objects.select_related("supporter").get()
+    assert (signature.supporter.first_name, signature.zip_code) == ("Ana1", "22150")
+    assert signature.comment == "For my sister."
+    page = client.get(campaign.get_absolute_url()).content.decode()
+    assert "Mallory" not in page
 
 
 def test_invalid_zip_is_explained_next_to_the_field(client, campaign):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.campaigns.factories import petition_campaign
+from tests.petitions.factories import petition_campaign
 
 TEXT = st.text(max_size=300)
 FIELDS = {

@@ -2,7 +2,8 @@ import pytest
 
 from campaigns.markdown import render_markdown
 from petitions.services import signature_create
-from tests.campaigns.factories import OrganizationSignOnFactory, signer
+from tests.petitions.factories import signer
+from tests.signups.factories import OrganizationSignOnFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -17,10 +17,14 @@ def test_same_email_in_any_case_or_spacing_is_one_supporter():
     assert second.source == "mail-1"  # the first action's source is kept
 
 
-def test_repeat_action_updates_the_person_without_erasing_known_details():
+def test_a_later_action_fills_in_blank_details_but_never_overwrites_known_ones():
+    # Anyone can type a supporter's email: what the supporter gave stays as they gave it.
     supporter_upsert(email="a@example.org", first_name="Ana", zip_code="22150")
-    supporter = supporter_upsert(email="a@example.org", first_name="Anna", zip_code="")
-    assert (supporter.first_name, supporter.zip_code) == ("Anna", "22150")
+    supporter = supporter_upsert(
+        email="a@example.org", first_name="Mallory", last_name="Lopez", zip_code="10001"
+    )
+    known = (supporter.first_name, supporter.last_name, supporter.zip_code)
+    assert known == ("Ana", "Lopez", "22150")
 
 
 def test_database_refuses_a_second_row_for_the_same_normalized_email():

@@ -1,4 +1,8 @@
-"""OSDI responses carry the fields and links of the specification's own examples."""
+"""OSDI responses carry the fields and links of the specification's examples.
+
+The documents in tests/fixtures/osdi are written in the shape of the OSDI
+spec's examples (same fields and links, our own values).
+"""
 
 import json
 
@@ -37,8 +41,8 @@ def api(client):
     return client
 
 
-def _sample(samples_dir, name):
-    return json.loads((samples_dir / "osdi" / name).read_text())
+def _sample(fixtures_dir, name):
+    return json.loads((fixtures_dir / "osdi" / name).read_text())
 
 
 def _assert_shaped_like(resource: dict, sample: dict, fields: set[str]):
@@ -53,7 +57,7 @@ def _assert_shaped_like(resource: dict, sample: dict, fields: set[str]):
         assert link["href"].startswith("http://testserver/api/osdi/v1/")
 
 
-def test_petition_is_shaped_like_the_osdi_example(api, samples_dir):
+def test_petition_is_shaped_like_the_osdi_example(api, fixtures_dir):
     campaign = petition_campaign()
     sign(campaign, email="a@example.org")
     response = api.get(reverse("osdi:petition", args=[campaign.pk]))
@@ -61,7 +65,7 @@ def test_petition_is_shaped_like_the_osdi_example(api, samples_dir):
     body = response.json()
     _assert_shaped_like(
         body,
-        _sample(samples_dir, "petition.json"),
+        _sample(fixtures_dir, "petition.json"),
         {
             "name",
             "title",
@@ -76,43 +80,43 @@ def test_petition_is_shaped_like_the_osdi_example(api, samples_dir):
     assert body["total_signatures"] == 1
 
 
-def test_signature_is_shaped_like_the_osdi_example(api, samples_dir):
+def test_signature_is_shaped_like_the_osdi_example(api, fixtures_dir):
     campaign = petition_campaign()
     signature = sign(campaign, email="a@example.org", comment="Yes!")
     body = api.get(reverse("osdi:signature", args=[campaign.pk, signature.pk])).json()
     _assert_shaped_like(
         body,
-        _sample(samples_dir, "signature.json"),
+        _sample(fixtures_dir, "signature.json"),
         {"action_date", "comments", "referrer_data"},
     )
     assert body["comments"] == "Yes!"
     assert body["_links"]["osdi:person"]["href"].endswith(f"/people/{signature.supporter_id}")
 
 
-def test_person_is_shaped_like_the_osdi_example(api, samples_dir):
+def test_person_is_shaped_like_the_osdi_example(api, fixtures_dir):
     campaign = petition_campaign()
     signature = sign(campaign, email="pat@example.org", first_name="Pat")
     body = api.get(reverse("osdi:person", args=[signature.supporter_id])).json()
     _assert_shaped_like(
         body,
-        _sample(samples_dir, "person.json"),
+        _sample(fixtures_dir, "person.json"),
         {"given_name", "family_name", "email_addresses", "postal_addresses"},
     )
     assert body["email_addresses"][0]["address"] == "pat@example.org"
 
 
-def test_advocacy_campaign_and_outreach_are_shaped_like_the_osdi_examples(api, samples_dir):
+def test_advocacy_campaign_and_outreach_are_shaped_like_the_osdi_examples(api, fixtures_dir):
     campaign, delivery = letter_campaign()
     body = api.get(reverse("osdi:advocacy-campaign", args=[campaign.pk])).json()
     _assert_shaped_like(
         body,
-        _sample(samples_dir, "advocacy_campaign.json"),
+        _sample(fixtures_dir, "advocacy_campaign.json"),
         {"name", "title", "description", "summary", "targets", "type", "total_outreaches"},
     )
     outreach = api.get(reverse("osdi:outreach", args=[campaign.pk, delivery.pk])).json()
     _assert_shaped_like(
         outreach,
-        _sample(samples_dir, "outreach.json"),
+        _sample(fixtures_dir, "outreach.json"),
         {"action_date", "type", "subject", "targets", "referrer_data"},
     )
     assert outreach["targets"][0]["ocdid"] == ocd_division(
@@ -139,17 +143,16 @@ def test_collections_are_paginated_with_embedded_resources_and_curies(api):
     assert "next" not in second["_links"]
 
 
-def test_record_signature_helper_signs_the_petition_like_the_public_form(api, samples_dir):
+def test_record_signature_helper_signs_the_petition_like_the_public_form(api, fixtures_dir):
     campaign = petition_campaign()
-    request = _sample(samples_dir, "record_signature_helper_request.json")
-    request["person"]["postal_addresses"][0]["postal_code"] = "10001"
+    request = _sample(fixtures_dir, "record_signature_helper_request.json")
     url = reverse("osdi:record-signature-helper", args=[campaign.pk])
     response = api.post(url, request, content_type="application/json")
     assert response.status_code == 201
     body = response.json()
     _assert_shaped_like(
         body,
-        _sample(samples_dir, "record_signature_helper_response.json"),
+        _sample(fixtures_dir, "record_signature_helper_response.json"),
         {"action_date", "comments", "referrer_data"},
     )
     assert body["comments"] == request["comments"]
@@ -157,6 +160,32 @@ def test_record_signature_helper_signs_the_petition_like_the_public_form(api, sa
     assert again.status_code == 200  # the same person signing twice is not counted twice
     petition = api.get(reverse("osdi:petition", args=[campaign.pk])).json()
     assert petition["total_signatures"] == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        [],
+        "a string",
+        {"person": []},
+        {"person": {"email_addresses": "x@example.org"}},
+        {"person": {"email_addresses": [{"address": "not an email"}]}},
+        {"person": {"email_addresses": [{"address": "a" * 250 + "@example.org"}]}},
+        {"person": {"email_addresses": [{"address": "a@example.org"}], "postal_addresses": [
+            {"postal_code": "ABCDE"}]}},
+    ],
+)  # fmt: skip
+def test_record_signature_helper_refuses_what_the_public_form_refuses(api, body):
+    campaign = petition_campaign()
+    url = reverse("osdi:record-signature-helper", args=[campaign.pk])
+    assert api.post(url, body, content_type="application/json").status_code == 400
+
+
+def test_record_signature_helper_ignores_parts_of_another_shape(api):
+    campaign = petition_campaign()
+    url = reverse("osdi:record-signature-helper", args=[campaign.pk])
+    body = {"person": {"email_addresses": [{"address": "a@example.org"}]}, "referrer_data": "x"}
+    assert api.post(url, body, content_type="application/json").status_code == 201
 
 
 def test_record_signature_helper_without_an_email_is_refused(api):

@@ -119,3 +119,23 @@ class ZipDistrictFactory(factory.django.DjangoModelFactory):
     zcta = "22150"
     state = "VA"
     district = 8
+
+
+def members_of(zip_code="22201", state="VA", district=8):
+    """A ZIP in one district with its House member and two senators (classes 1 and 2)."""
+    ZipDistrictFactory(zcta=zip_code, state=state, district=district)
+    house = LegislatorFactory(
+        representative=True, state=state, district=district, first_name="Hana", last_name="Doe"
+    )
+    senior = LegislatorFactory(
+        senator=True, state=state, senate_class=1, first_name="Sam", last_name="Senior"
+    )
+    junior = LegislatorFactory(
+        senator=True,
+        state=state,
+        senate_class=2,
+        state_rank="junior",
+        first_name="Jo",
+        last_name="Junior",
+    )
+    return house, senior, junior

@@ -134,14 +134,14 @@ def test_import_invalidates_cached_answers(congress):
 
 
 @pytest.fixture
-def geocoder(httpserver, settings, samples_dir):
+def geocoder(httpserver, settings, fixtures_dir):
     settings.CENSUS_GEOCODER_BASE_URL = httpserver.url_for("/geocoder")
     settings.CENSUS_GEOCODER_TIMEOUT_SECONDS = 1.0
     settings.GEOCODER_BREAKER_FAILURES = 2
     settings.GEOCODER_BREAKER_COOLDOWN_SECONDS = 60
 
     def sample(name: str) -> dict:
-        return json.loads((samples_dir / "census" / name).read_text())
+        return json.loads((fixtures_dir / "census" / name).read_text())
 
     httpserver.sample = sample
     return httpserver
@@ -149,9 +149,9 @@ def geocoder(httpserver, settings, samples_dir):
 
 def test_street_address_is_certain(congress, geocoder):
     geocoder.expect_request("/geocoder/geographies/address").respond_with_json(
-        geocoder.sample("geographies_onelineaddress_match_116thCD_VA08.json")
+        geocoder.sample("geographies_onelineaddress_match_116th_cd_va08.json")
     )
-    result = lookup_by_address(street="2525 Buckelew Dr", city="Falls Church", zip_code="22150")
+    result = lookup_by_address(street="2300 Hollow Oak Ct", city="Falls Church", zip_code="22150")
     assert (result.precision, result.certain, result.district, result.fell_back) == (
         "address",
         True,
@@ -164,15 +164,15 @@ def test_street_address_is_certain(congress, geocoder):
 
 def test_one_line_address_with_layer_error_in_dc_is_still_certain(congress, geocoder):
     geocoder.expect_request("/geocoder/geographies/onelineaddress").respond_with_json(
-        geocoder.sample("geographies_onelineaddress_layers-all_2017_with_layer_errors.json")
+        geocoder.sample("geographies_onelineaddress_layers-all_with_layer_errors_dc.json")
     )
-    result = lookup_by_address(street="1600 Pennsylvania Avenue NW, Washington, DC")
+    result = lookup_by_address(street="1350 Harvard Terrace NW, Washington, DC")
     assert result.certain and names(result.representatives) == ["dc"]
 
 
 def test_no_match_falls_back_to_the_zip_and_says_it_is_less_precise(congress, geocoder):
     geocoder.expect_request("/geocoder/geographies/address").respond_with_json(
-        geocoder.sample("locations_onelineaddress_no_match.json")
+        geocoder.sample("geographies_onelineaddress_no_match.json")
     )
     result = lookup_by_address(street="99999 Nonexistent Fake St", zip_code="22150")
     assert result.fell_back and result.precision == "zip"
@@ -189,7 +189,7 @@ def test_po_box_is_not_sent_to_the_geocoder(congress, geocoder):
 
 def test_outage_falls_back_and_opens_the_circuit_breaker(congress, geocoder, caplog):
     geocoder.expect_request("/geocoder/geographies/address").respond_with_data("down", status=503)
-    street = "2525 Buckelew Dr"
+    street = "2300 Hollow Oak Ct"
     with caplog.at_level(logging.DEBUG):
         for _attempt in range(2):
             result = lookup_by_address(street=street, zip_code="22046")
@@ -199,12 +199,12 @@ def test_outage_falls_back_and_opens_the_circuit_breaker(congress, geocoder, cap
     result = lookup_by_address(street="1 Other St", zip_code="22046")  # breaker open now
     assert result.fell_back and len(geocoder.log) == calls
     logged = " ".join(record.getMessage() for record in caplog.records)
-    assert "Buckelew" not in logged and "22046" not in logged
+    assert "Hollow" not in logged and "22046" not in logged
 
 
 def test_address_without_zip_that_cannot_be_matched_asks_to_check_it(congress, geocoder):
     geocoder.expect_request("/geocoder/geographies/onelineaddress").respond_with_json(
-        geocoder.sample("locations_onelineaddress_no_match.json")
+        geocoder.sample("geographies_onelineaddress_no_match.json")
     )
     result = lookup_by_address(street="99999 Nonexistent Fake St, Nowhere")
     assert (result.precision, result.code) == ("none", "address_not_found")

@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from letters.models import Delivery
-from tests.letters.factories import LetterActionFactory, members_of
+from tests.legislators.factories import members_of
+from tests.letters.factories import LetterActionFactory
 from tests.letters.helpers import submit
 
 pytestmark = pytest.mark.django_db

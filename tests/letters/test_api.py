@@ -3,7 +3,8 @@
 import pytest
 
 from letters.models import Letter
-from tests.letters.factories import LetterActionFactory, members_of
+from tests.legislators.factories import members_of
+from tests.letters.factories import LetterActionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,8 +62,9 @@ def test_a_repeat_with_the_same_email_never_reveals_the_first_letter(
     text = again.content.decode()
     assert first["token"] not in text and "receipt" not in again.json()
     assert "Alex" not in text and "It matters to me." not in text
-    letter = Letter.objects.get()
+    letter = Letter.objects.select_related("supporter").get()
     assert (letter.first_name, letter.address1) == ("Alex", "1100 Main Street")
+    assert (letter.supporter.first_name, letter.supporter.last_name) == ("Alex", "Rivera")
     # The link goes to the letter's own address only, and only once an hour.
     assert [message.to for message in mailoutbox] == [["alex@example.org"]]
     assert first["token"] in mailoutbox[0].body
@@ -78,6 +80,15 @@ def test_receipt_by_token(client, action, django_assert_max_num_queries):
     assert response.status_code == 200
     assert len(response.json()["deliveries"]) == 3
     assert client.get("/api/v1/receipts/not-a-token").status_code == 404
+
+
+def test_an_email_longer_than_any_mailbox_is_refused_with_a_clear_error(client, action):
+    long_email = "a" * 64 + "@" + ("b" * 60 + ".") * 4 + "org"  # 312 characters
+    response = post(client, action, {**BODY, "email": long_email})
+    assert response.status_code == 400
+    assert response.json()["errors"]["email"] == [
+        "Ensure this field has no more than 254 characters."
+    ]
 
 
 def test_invalid_fields_are_reported_per_field(client, action):

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-pytestmark = [pytest.mark.django_db, pytest.mark.needs_shared_data]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("office", ["HVA04", "SWY02"])

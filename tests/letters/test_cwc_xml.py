@@ -1,4 +1,10 @@
-"""Our CWC 2.0 documents: valid against the published schema, same fields as the samples."""
+"""Our CWC 2.0 documents: the same fields and conventions as real CWC messages.
+
+tests/fixtures/cwc holds a House and a Senate message written in the CWC 2.0
+shape. With the reference data (ACTIONCENTER_TEST_DATA, as in CI) one more test
+checks every document we build, and those fixtures, against the published
+RELAX NG schema.
+"""
 
 import datetime as dt
 
@@ -9,8 +15,6 @@ from legislators.offices import house_office_code, senate_office_code
 from letters.channels.base import Bill, Constituent, Office, OutgoingLetter
 from letters.channels.cwc import DeliveryAgent, message_xml
 from tests.fakes.cwc_server import relaxed_schema
-
-pytestmark = pytest.mark.needs_shared_data
 
 AGENT = DeliveryAgent(
     name="Gender Asylum Action",
@@ -53,41 +57,11 @@ def letter(office: Office, **changes) -> OutgoingLetter:
 
 HOUSE = Office(code=house_office_code("VA", 8), name="Representative Jane Doe", chamber="house")
 SENATE = Office(code=senate_office_code("WY", 2), name="Senator Cynthia Lummis", chamber="senate")
-
-
-@pytest.fixture(scope="module")
-def house_schema(samples_dir):
-    return etree.RelaxNG(etree.parse(str(samples_dir / "cwc" / "cwc_schema_v2.rng")))
-
-
-@pytest.fixture(scope="module")
-def any_chamber_schema(samples_dir):
-    # The public schema's MemberOffice pattern only admits House codes (H..nn);
-    # the Senate takes the same document with S + state + 0 + class, so Senate
-    # documents are checked against the schema with only that pattern widened.
-    return relaxed_schema(samples_dir / "cwc" / "cwc_schema_v2.rng")
+HOSTILE = "</ConstituentMessage><Injected>x</Injected> <![CDATA[ & ]]>"
 
 
 def parse(document: bytes):
     return etree.fromstring(document)
-
-
-def test_house_letter_is_valid_cwc_2(house_schema):
-    document = parse(message_xml(letter(HOUSE), AGENT))
-    assert house_schema.validate(document), house_schema.error_log
-
-
-def test_senate_letter_is_valid_cwc_2_apart_from_the_senate_office_code(
-    house_schema, any_chamber_schema
-):
-    document = parse(message_xml(letter(SENATE), AGENT))
-    assert any_chamber_schema.validate(document), any_chamber_schema.error_log
-    assert not house_schema.validate(document)  # only because of SWY02
-
-
-def test_house_sample_is_valid_so_the_schema_check_means_something(house_schema, samples_dir):
-    sample = etree.parse(str(samples_dir / "cwc" / "house_sample_message_electorateme.xml"))
-    assert house_schema.validate(sample)
 
 
 def element_paths(root) -> list[str]:
@@ -101,10 +75,56 @@ def strip_indexes(paths: list[str]) -> set[str]:
     return {re.sub(r"\[\d+\]", "", path) for path in paths}
 
 
-def test_house_letter_has_the_same_elements_as_the_house_sample(samples_dir):
+@pytest.fixture(scope="module")
+def house_message(fixtures_dir):
+    return etree.parse(str(fixtures_dir / "cwc" / "house_message.xml"))
+
+
+@pytest.fixture(scope="module")
+def senate_message(fixtures_dir):
+    return etree.parse(str(fixtures_dir / "cwc" / "senate_message.xml"))
+
+
+@pytest.mark.needs_shared_data
+def test_published_schema_accepts_its_house_sample_our_fixtures_and_every_document_we_build(
+    published_cwc_schema, samples_dir, house_message, senate_message
+):
+    house_schema = etree.RelaxNG(etree.parse(str(published_cwc_schema)))
+    # The public schema's MemberOffice pattern only admits House codes (H..nn);
+    # the Senate takes the same document with S + state + 0 + class, so Senate
+    # documents are checked against the schema with only that pattern widened.
+    any_chamber_schema = relaxed_schema(published_cwc_schema)
+
+    # The published House sample is valid, so the check means something.
     sample = etree.parse(str(samples_dir / "cwc" / "house_sample_message_electorateme.xml"))
+    assert house_schema.validate(sample)
+
+    # The fixtures the other tests compare against are real CWC 2.0 documents,
+    # and the House one has exactly the elements of the published sample.
+    assert house_schema.validate(house_message), house_schema.error_log
+    assert strip_indexes(element_paths(house_message.getroot())) == strip_indexes(
+        element_paths(sample.getroot())
+    )
+    assert any_chamber_schema.validate(senate_message), any_chamber_schema.error_log
+
+    house = parse(message_xml(letter(HOUSE), AGENT))
+    assert house_schema.validate(house), house_schema.error_log
+
+    senate = parse(message_xml(letter(SENATE), AGENT))
+    assert any_chamber_schema.validate(senate), any_chamber_schema.error_log
+    assert not house_schema.validate(senate)  # only because of SWY02
+
+    without_words = parse(message_xml(letter(HOUSE, constituent_message=""), AGENT))
+    assert house_schema.validate(without_words), house_schema.error_log
+
+    hostile = parse(message_xml(letter(HOUSE, constituent_message=HOSTILE), AGENT))
+    assert house_schema.validate(hostile), house_schema.error_log
+
+
+def test_house_letter_has_the_same_elements_as_a_house_message(house_message):
+    sample = house_message.getroot()  # every element a House message can carry
     ours = parse(message_xml(letter(HOUSE), AGENT))
-    sample_paths = strip_indexes(element_paths(sample.getroot()))
+    sample_paths = strip_indexes(element_paths(sample))
     our_paths = strip_indexes(element_paths(ours))
     # Elements the sample has that we deliberately leave out: we never ask for a
     # middle name, suffix, job title or constituent organization, we do not claim
@@ -126,14 +146,14 @@ def test_house_letter_has_the_same_elements_as_the_house_sample(samples_dir):
     }
     assert sample_paths - not_collected == our_paths
     # Sections come in the order the schema fixes.
-    assert [child.tag for child in ours] == [child.tag for child in sample.getroot()]
+    assert [child.tag for child in ours] == [child.tag for child in sample]
 
 
-def test_field_values_match_the_samples_conventions(samples_dir):
+def test_field_values_match_the_conventions_of_house_and_senate_messages(
+    house_message, senate_message
+):
     ours = parse(message_xml(letter(HOUSE), AGENT))
-    house = etree.parse(str(samples_dir / "cwc" / "house_sample_message_electorateme.xml"))
-    senate = etree.parse(str(samples_dir / "cwc" / "senate_message_climatechangemakers_test.xml"))
-    for sample in (house, senate):
+    for sample in (house_message, senate_message):
         assert ours.findtext("CWCVersion") == sample.findtext("CWCVersion") == "2.0"
         assert len(ours.findtext("Delivery/DeliveryId")) == len(
             sample.findtext("Delivery/DeliveryId")
@@ -165,18 +185,17 @@ def test_organizer_text_and_supporter_words_travel_in_separate_fields():
     )
 
 
-def test_letter_without_personal_words_has_no_constituent_message(house_schema):
+def test_letter_without_personal_words_has_no_constituent_message():
     ours = parse(message_xml(letter(HOUSE, constituent_message=""), AGENT))
     assert ours.find("Message/ConstituentMessage") is None
-    assert house_schema.validate(ours)
+    # (and it is still valid: see the published-schema test above)
 
 
-def test_hostile_input_is_escaped_as_text_not_markup(house_schema):
-    hostile = "</ConstituentMessage><Injected>x</Injected> <![CDATA[ & ]]>"
-    ours = parse(message_xml(letter(HOUSE, constituent_message=hostile), AGENT))
-    assert ours.findtext("Message/ConstituentMessage") == hostile
+def test_hostile_input_is_escaped_as_text_not_markup():
+    ours = parse(message_xml(letter(HOUSE, constituent_message=HOSTILE), AGENT))
+    assert ours.findtext("Message/ConstituentMessage") == HOSTILE
     assert ours.find(".//Injected") is None
-    assert house_schema.validate(ours)
+    # (and it is still valid: see the published-schema test above)
 
 
 def test_office_codes_follow_cwc_conventions():
@@ -188,10 +207,11 @@ def test_office_codes_follow_cwc_conventions():
         senate_office_code("WY", 4)
 
 
-def test_senate_codes_agree_with_the_senate_office_list(samples_dir):
+def test_senate_codes_agree_with_the_senate_office_list(fixtures_dir):
     import json
 
-    offices = json.loads((samples_dir / "cwc" / "senate_active_offices.json").read_text())
+    # In the shape of the Senate's active_offices.json: {"name": ..., "office_code": ...}.
+    offices = json.loads((fixtures_dir / "cwc" / "senate_active_offices.json").read_text())
     for office in offices:
         code = office["office_code"]
         assert senate_office_code(code[1:3], int(code[4])) == code

@@ -3,11 +3,11 @@
 import pytest
 from django.db import connection
 
-from tests.letters.factories import LetterActionFactory, members_of
+from tests.legislators.factories import members_of
+from tests.letters.factories import LetterActionFactory
 from tests.letters.helpers import submit
 
 
-@pytest.mark.needs_shared_data
 @pytest.mark.django_db(transaction=True)  # autocommit, as in a worker
 def test_only_the_claim_skips_the_flush_wait(cwc_settings, cwc_server):
     with connection.cursor() as cursor:  # whatever the server's default, this session waits

@@ -13,10 +13,11 @@ from letters.outbox import (
     delivery_send,
 )
 from metrics.totals import campaign_totals
-from tests.letters.factories import LetterActionFactory, members_of
+from tests.legislators.factories import members_of
+from tests.letters.factories import LetterActionFactory
 from tests.letters.helpers import submit
 
-pytestmark = [pytest.mark.django_db, pytest.mark.needs_shared_data]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.letters.factories import LetterActionFactory, members_of
+from tests.legislators.factories import members_of
+from tests.letters.factories import LetterActionFactory
 
 
 @pytest.mark.e2e

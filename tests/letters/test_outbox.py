@@ -5,7 +5,8 @@ from django.db import IntegrityError, transaction
 
 from letters.models import Delivery, Letter
 from metrics.totals import campaign_totals
-from tests.letters.factories import LetterActionFactory, members_of
+from tests.legislators.factories import members_of
+from tests.letters.factories import LetterActionFactory
 from tests.letters.helpers import submit
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +103,7 @@ def test_totals_count_letters_personalization_and_queued_deliveries(
 
 def test_a_signer_who_writes_is_still_one_supporter(action, django_capture_on_commit_callbacks):
     from petitions.services import signature_create
-    from tests.campaigns.factories import PetitionFactory
+    from tests.petitions.factories import PetitionFactory
 
     PetitionFactory(campaign=action.campaign)
     signature_create(

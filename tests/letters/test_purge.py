@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from letters.models import Delivery
 from letters.services.purge import letters_purge_sensitive
-from tests.letters.factories import LetterActionFactory, members_of
+from tests.legislators.factories import members_of
+from tests.letters.factories import LetterActionFactory
 from tests.letters.helpers import submit
 
 pytestmark = pytest.mark.django_db

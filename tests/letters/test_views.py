@@ -1,14 +1,13 @@
-"""The letter flow in the browser without JavaScript, the receipt, and the call page."""
+"""The letter flow in the browser without JavaScript, and the receipt."""
 
 import pytest
 from django.urls import reverse
 
-from calls.models import CallLog
 from letters.models import Delivery, Letter
 from letters.services.receipts import receipt_url
-from metrics.totals import campaign_totals
-from tests.legislators.factories import DistrictOfficeFactory, ZipDistrictFactory
-from tests.letters.factories import CallActionFactory, LetterActionFactory, members_of
+from tests.calls.factories import CallActionFactory
+from tests.legislators.factories import ZipDistrictFactory, members_of
+from tests.letters.factories import LetterActionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -157,41 +156,22 @@ def test_receipt_status_feed_for_the_page_script(client, action, write_letter):
     assert {item["status"] for item in feed["deliveries"]} == {"needs_manual"}
 
 
+def test_an_overlong_email_is_refused_on_the_form_and_nothing_is_lost(client, action):
+    start, write, send = urls(action)
+    client.post(start, {"zip_code": "22201"})
+    client.post(write, {"personal_note": "My own words.", "edited_template": action.template})
+    long_email = "a" * 64 + "@" + ("b" * 60 + ".") * 4 + "org"
+    response = client.post(send, {**DETAILS, "email": long_email})
+    assert response.status_code == 400
+    assert "at most 254 characters" in response.content.decode()
+    assert Letter.objects.count() == 0
+    retry = client.post(send, DETAILS)  # the draft is still there
+    assert retry.status_code == 302
+    assert Letter.objects.get().personal_note == "My own words."
+
+
 def test_flow_pages_need_a_live_letter_action(client):
     assert client.get("/c/no-such-campaign/letter/").status_code == 404
-
-
-@pytest.fixture
-def call_action():
-    house, senior, junior = members_of()
-    DistrictOfficeFactory(
-        legislator=house, city="Arlington", zip_code="22203", phone="703-555-0100"
-    )
-    DistrictOfficeFactory(legislator=house, city="Richmond", zip_code="23219", phone="804-555-0100")
-    return CallActionFactory()
-
-
-def test_call_page_lists_members_with_tel_links_and_a_nearby_office(client, call_action):
-    url = reverse("calls:call", args=[call_action.campaign.slug])
-    page = client.get(url, {"zip": "22201"}).content.decode()
-    assert "Hello, I&#x27;m calling Representative Hana Doe from VA." in page
-    assert 'href="tel:+1703555' in page  # Arlington office, nearest to 22201
-    assert "804-555-0100" not in page
-    assert page.count('href="tel:+1202') == 3  # each member's Washington office
-
-
-def test_call_outcome_counts_toward_totals(client, call_action):
-    url = reverse("calls:call", args=[call_action.campaign.slug])
-    from legislators.models import Legislator
-
-    house = Legislator.objects.get(last_name="Doe")
-    client.post(url, {"zip": "22201", "legislator": house.bioguide_id, "outcome": "reached"})
-    client.post(url, {"zip": "22201", "legislator": house.bioguide_id, "outcome": "voicemail"})
-    assert CallLog.objects.count() == 2
-    totals = campaign_totals(call_action.campaign_id)
-    assert totals["calls"] == 2
-    assert totals["calls_reached"] == 1
-    assert totals["calls_voicemail"] == 1
 
 
 def test_every_flow_page_keeps_the_site_shell_rules(client, action, write_letter):

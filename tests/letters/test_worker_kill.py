@@ -8,17 +8,20 @@ from django.db import connection
 from letters.models import Delivery
 from letters.outbox import deliveries_sweep
 from tests.fakes.cwc_server import FakeCwcServer
-from tests.letters.factories import LetterActionFactory, members_of
+from tests.legislators.factories import members_of
+from tests.letters.factories import LetterActionFactory
 from tests.letters.helpers import submit
 
 STUCK_AFTER = 2  # seconds; the sweeper's threshold in this test (900 by default)
 
 
 @pytest.fixture
-def live_cwc(monkeypatch, settings, shared_data_dir):
-    """A local CWC server on a loopback port, and the environment the worker starts with."""
-    schema = shared_data_dir / "samples" / "cwc" / "cwc_schema_v2.rng"
-    with FakeCwcServer(schema_path=schema) as server:
+def live_cwc(monkeypatch, settings, cwc_schema_or_none):
+    """A local CWC server on a loopback port, and the environment the worker starts with.
+
+    It checks documents against the published schema when the reference data is given.
+    """
+    with FakeCwcServer(schema_path=cwc_schema_or_none) as server:
         server.delay = 0.05  # slow enough that the kill lands mid-batch
         values = {
             "CWC_HOUSE_BASE_URL": server.url,

@@ -10,7 +10,7 @@ from campaigns.models import Supporter
 from metrics.totals import campaign_totals
 from petitions.models import Signature
 from petitions.services import signature_create
-from tests.campaigns.factories import petition_campaign, signer
+from tests.petitions.factories import petition_campaign, signer
 
 
 @pytest.mark.django_db(transaction=True)

@@ -13,8 +13,9 @@ from petitions.models import Signature
 from petitions.services import signature_create
 from signups.models import UpdatesSubscription
 from signups.services.signups import signup_create
-from tests.campaigns.factories import PartnerFactory, petition_campaign, signer
+from tests.campaigns.factories import PartnerFactory
 from tests.legislators.factories import ZipDistrictFactory
+from tests.petitions.factories import petition_campaign, signer
 from tests.support.metrics import record_event
 
 pytestmark = pytest.mark.django_db

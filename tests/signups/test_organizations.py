@@ -5,11 +5,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from campaigns.models import AuditEntry
+from campaigns.models import AuditEntry, Supporter
 from metrics.totals import campaign_totals
-from signups.models import OrganizationSignOn
+from signups.models import OrganizationSignOn, Signup
 from signups.services.signups import organization_signon_review
-from tests.campaigns.factories import OrganizationSignOnFactory
+from tests.signups.factories import OrganizationSignOnFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +96,40 @@ def test_individual_can_join_the_movement(client, campaign):
     assert client.post(url, data).status_code == 200
     assert client.post(url, data).status_code == 200
     assert campaign_totals(campaign.pk) == {"signups": 1, "supporters": 1, "supporters_new": 1}
+
+
+def test_joining_again_with_someone_elses_email_is_answered_alike_and_changes_nothing(
+    client, campaign
+):
+    url = reverse("signups:join", args=[campaign.slug])
+    mine = {
+        "first_name": "Ana",
+        "last_name": "Lopez",
+        "email": "a@example.org",
+        "zip_code": "22150",
+    }
+    first = client.post(url, mine)
+    theirs = {**mine, "first_name": "Mallory", "last_name": "Other", "zip_code": "10001"}
+    repeat = client.post(url, {**theirs, "email": " A@Example.org"})
+    assert (repeat.status_code, repeat.content) == (first.status_code, first.content)
+    supporter = Supporter.objects.get()
+    assert (supporter.first_name, supporter.last_name, supporter.zip_code) == (
+        "Ana",
+        "Lopez",
+        "22150",
+    )
+    assert Signup.objects.count() == 1
+
+
+def test_a_second_organization_with_the_same_contact_leaves_the_first_as_it_was(client, campaign):
+    url = reverse("signups:organization", args=[campaign.slug])
+    details = {"contact_name": "Pat Doe", "contact_email": "pat@example.org", "statement": ""}
+    first = client.post(url, {**details, "name": "Casa de Paz", "website": ""})
+    repeat = client.post(url, {**details, "name": "Other Group", "contact_name": "Mallory"})
+    assert (repeat.status_code, repeat.content) == (first.status_code, first.content)
+    original = OrganizationSignOn.objects.get(name="Casa de Paz")
+    assert (original.contact_name, original.status) == ("Pat Doe", "pending")
+    assert "Casa de Paz" not in repeat.content.decode()
 
 
 def test_the_contact_hears_when_we_receive_and_when_we_list_the_organization(

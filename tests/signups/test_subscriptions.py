@@ -8,11 +8,11 @@ import pytest
 from django.core import signing
 from django.urls import reverse
 
-from campaigns.models import ConsentRecord
+from campaigns.models import ConsentRecord, Supporter
 from petitions.services import signature_create
 from signups.models import UpdatesSubscription
 from signups.tokens import confirm_token, unsubscribe_token
-from tests.campaigns.factories import signer
+from tests.petitions.factories import signer
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +133,14 @@ def test_updates_page_subscribes_with_double_opt_in(
     assert UpdatesSubscription.objects.get().status == "pending"  # opening is not confirming
     assert client.post(confirm).status_code == 200
     assert UpdatesSubscription.objects.get().status == "confirmed"
+
+
+def test_subscribing_again_with_someone_elses_email_is_answered_alike_and_changes_nothing(
+    client, campaign
+):
+    url = reverse("signups:updates", args=[campaign.slug])
+    first = client.post(url, {"email": "nia@example.org", "first_name": "Nia"})
+    repeat = client.post(url, {"email": "NIA@example.org", "first_name": "Mallory"})
+    assert (repeat.status_code, repeat.content) == (first.status_code, first.content)
+    assert Supporter.objects.get().first_name == "Nia"
+    assert UpdatesSubscription.objects.count() == 1

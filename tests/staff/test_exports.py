@@ -86,9 +86,17 @@ def test_an_invalid_date_range_is_refused(client, reporter):
 
 def test_petition_delivery_groups_signers_under_their_own_legislators(client, reporter):
     campaign = petition_campaign()
-    LegislatorFactory(representative=True, state="NY", district=12, last_name="Hall")
-    LegislatorFactory(senator=True, state="NY", senate_class=1, last_name="Stone")
-    elsewhere = LegislatorFactory(representative=True, state="CA", district=11)
+    # Distinct names throughout: with random ones, the Californian's surname could
+    # also appear in a New York member's name (two "Halls") and fail the last check.
+    LegislatorFactory(
+        representative=True, state="NY", district=12, first_name="Robin", last_name="Hall"
+    )
+    LegislatorFactory(
+        senator=True, state="NY", senate_class=1, first_name="Casey", last_name="Stone"
+    )
+    elsewhere = LegislatorFactory(
+        representative=True, state="CA", district=11, first_name="Jamie", last_name="Okafor"
+    )
     sign(campaign, email="ny@example.org", zip_code="10001")
     response = client.get(reverse("staff:export", args=[campaign.slug, "petition-delivery"]))
     rows = _csv(response)
