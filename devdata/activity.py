@@ -104,7 +104,8 @@ def activity_plan(
                 source=rng.choices(sources, source_weights)[0],
                 first_name=rng.choice(FIRST_NAMES),
                 last_name=rng.choice(LAST_NAMES),
-                personalized=kind == "letter" and rng.random() < 0.35,
-                outcome=rng.choices(outcomes, outcome_weights)[0] if kind == "call" else "",
+                # Drawn for every action; only the kinds they concern read them.
+                personalized=rng.random() < 0.35,
+                outcome=rng.choices(outcomes, outcome_weights)[0],
                 batch=batch,
             )
