@@ -5,13 +5,12 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from actioncenter.ratelimit import HONEYPOT_FIELD
+from campaigns.text import clean_text
 
 # The ZIP code every supporter form and API accepts: five digits, optionally ZIP+4.
 ZIP_RE = re.compile(r"^\d{5}(-\d{4})?$")
 ZIP_MESSAGE = _("Enter a 5-digit ZIP code (like 12345 or 12345-6789).")
 ZIP_VALIDATOR = RegexValidator(ZIP_RE, ZIP_MESSAGE)
-# Control characters (except tab and newline) have no business in names or comments.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 
 
 def clean_zip(value: str) -> str:
@@ -19,10 +18,6 @@ def clean_zip(value: str) -> str:
     if not ZIP_RE.match(value):
         raise forms.ValidationError(ZIP_MESSAGE)
     return value
-
-
-def clean_text(value: str) -> str:
-    return CONTROL_CHARACTERS.sub("", value or "").strip()
 
 
 class TextField(forms.CharField):

@@ -7,4 +7,4 @@ class LettersConfig(AppConfig):
     verbose_name = _("Letters to Congress")
 
     def ready(self):
-        from letters import kind  # noqa: F401 - registers the letter action kind
+        from letters import checks, kind  # noqa: F401 - registers the checks and the kind

@@ -7,8 +7,9 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.forms import HoneypotMixin, clean_zip
+from campaigns.forms import HoneypotMixin, TextField, clean_zip
 from legislators.states import STATES
+from letters.cwc_rules import ADDRESS_MIN_LENGTH, CITY_MIN_LENGTH, cwc_email
 
 PREFIXES = [
     ("Mx.", "Mx."),
@@ -22,14 +23,14 @@ STATE_CHOICES = [("", _("Choose…"))] + [(state.code, state.name) for state in 
 
 
 class AddressForm(HoneypotMixin):
-    street = forms.CharField(
+    street = TextField(
         label=_("Street address"),
         required=False,
         max_length=200,
         help_text=_("Optional if your ZIP code is in one district; we'll tell you."),
         widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
     )
-    city = forms.CharField(label=_("City"), required=False, max_length=100)
+    city = TextField(label=_("City"), required=False, max_length=100)
     state = forms.ChoiceField(label=_("State"), required=False, choices=STATE_CHOICES)
     zip_code = forms.CharField(
         label=_("ZIP code"),
@@ -42,14 +43,14 @@ class AddressForm(HoneypotMixin):
 
 
 class DraftForm(forms.Form):
-    edited_template = forms.CharField(
+    edited_template = TextField(
         label=_("Your letter"),
         required=False,
         max_length=9000,
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text=_("Keep the parts in double curly braces: they become names for each office."),
     )
-    personal_note = forms.CharField(
+    personal_note = TextField(
         label=_("In your own words (optional)"),
         required=False,
         max_length=5000,
@@ -68,16 +69,14 @@ class SenderForm(HoneypotMixin):
     """What Congress requires from a constituent."""
 
     prefix = forms.ChoiceField(label=_("Prefix"), choices=PREFIXES)
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=100)
-    address1 = forms.CharField(label=_("Street address"), min_length=3, max_length=200)
-    address2 = forms.CharField(
-        label=_("Apartment, suite (optional)"), required=False, max_length=200
-    )
-    city = forms.CharField(label=_("City"), min_length=2, max_length=100)
+    first_name = TextField(label=_("First name"), max_length=100)
+    last_name = TextField(label=_("Last name"), max_length=100)
+    address1 = TextField(label=_("Street address"), min_length=ADDRESS_MIN_LENGTH, max_length=200)
+    address2 = TextField(label=_("Apartment, suite (optional)"), required=False, max_length=200)
+    city = TextField(label=_("City"), min_length=CITY_MIN_LENGTH, max_length=100)
     state = forms.ChoiceField(label=_("State"), choices=STATE_CHOICES)
-    zip_code = forms.CharField(label=_("ZIP code"), max_length=10)
-    email = forms.EmailField(label=_("Email"), max_length=254)
+    zip_code = TextField(label=_("ZIP code"), max_length=10)
+    email = forms.EmailField(label=_("Email"), max_length=254, validators=[cwc_email])
     phone = forms.CharField(
         label=_("Phone (optional)"),
         required=False,

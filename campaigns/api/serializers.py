@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
-from campaigns.forms import clean_text
 from campaigns.models import Campaign
+from campaigns.text import clean_text
 
 
 class CleanCharField(serializers.CharField):

@@ -11,8 +11,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from actioncenter.ratelimit import ApiThrottle, supporter_action_check
+from campaigns.api.serializers import CleanCharField
 from campaigns.forms import ZIP_VALIDATOR
 from letters import flow
+from letters.cwc_rules import ADDRESS_MIN_LENGTH, CITY_MIN_LENGTH, cwc_email
 from letters.forms import PREFIXES, STATE_CHOICES
 from letters.selectors import letter_get_for_receipt
 from letters.services.receipts import (
@@ -83,17 +85,17 @@ class LetterCreateApi(APIView):
 
     class InputSerializer(serializers.Serializer):
         prefix = serializers.ChoiceField(choices=PREFIXES)
-        first_name = serializers.CharField(max_length=100)
-        last_name = serializers.CharField(max_length=100)
-        email = serializers.EmailField(max_length=254)
+        first_name = CleanCharField(max_length=100)
+        last_name = CleanCharField(max_length=100)
+        email = serializers.EmailField(max_length=254, validators=[cwc_email])
         phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
-        address1 = serializers.CharField(min_length=3, max_length=200)
-        address2 = serializers.CharField(max_length=200, required=False, allow_blank=True)
-        city = serializers.CharField(min_length=2, max_length=100)
+        address1 = CleanCharField(min_length=ADDRESS_MIN_LENGTH, max_length=200)
+        address2 = CleanCharField(max_length=200, required=False, allow_blank=True)
+        city = CleanCharField(min_length=CITY_MIN_LENGTH, max_length=100)
         state = serializers.ChoiceField(choices=[c for c in STATE_CHOICES if c[0]])
         zip_code = serializers.CharField(max_length=10, validators=[ZIP_VALIDATOR])
-        personal_note = serializers.CharField(max_length=5000, required=False, allow_blank=True)
-        letter = serializers.CharField(
+        personal_note = CleanCharField(max_length=5000, required=False, allow_blank=True)
+        letter = CleanCharField(
             max_length=9000,
             required=False,
             allow_blank=True,

@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 import urllib3
 from lxml import etree
 
+from campaigns.text import CONTROL_CHARACTERS
 from legislators.offices import is_cwc_office
 from letters.channels.base import (
     DeliveryResult,
@@ -31,6 +32,7 @@ from letters.channels.base import (
     PermanentDeliveryError,
     TransientDeliveryError,
 )
+from letters.cwc_rules import MESSAGE_MIN_LENGTH, address_lines, cwc_phone
 
 CWC_VERSION = "2.0"
 LIBRARY_OF_CONGRESS_TOPICS = (
@@ -69,8 +71,6 @@ LIBRARY_OF_CONGRESS_TOPICS = (
 )
 BILL_TYPES = ("hr", "s", "hres", "sres", "hjres", "sjres", "hconres", "sconres", "hamdt", "samdt")
 DELIVERY_ID_RE = re.compile(r"^[a-zA-Z0-9]{32}$")
-MESSAGE_MIN_LENGTH = 6  # OrganizationStatement / ConstituentMessage minimum in the schema
-MESSAGE_MAX_LENGTH = 10_000
 DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read (seconds)
 
 
@@ -116,18 +116,11 @@ class Endpoint:
 # --- XML ----------------------------------------------------------------------
 
 
-def _phone(value: str) -> str:
-    """`202-555-0100`, or "" when the number is not a ten-digit US number."""
-    digits = re.sub(r"\D", "", value or "")
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}" if len(digits) == 10 else ""
-
-
 def _add(parent: etree._Element, tag: str, text: str | None = None) -> etree._Element:
     element = etree.SubElement(parent, tag)
     if text is not None:
-        element.text = text
+        # Forms keep such characters out; a row stored before they did must still send.
+        element.text = CONTROL_CHARACTERS.sub("", text)
     return element
 
 
@@ -141,7 +134,7 @@ def _delivery(root: etree._Element, letter: OutgoingLetter, agent: DeliveryAgent
     contact = _add(delivery, "DeliveryAgentContact")
     _add(contact, "DeliveryAgentContactName", agent.contact_name)
     _add(contact, "DeliveryAgentContactEmail", agent.contact_email)
-    _add(contact, "DeliveryAgentContactPhone", _phone(agent.contact_phone))
+    _add(contact, "DeliveryAgentContactPhone", cwc_phone(agent.contact_phone))
     if agent.organization:
         _add(delivery, "Organization", agent.organization)
     if agent.organization_about:
@@ -155,13 +148,14 @@ def _constituent(root: etree._Element, letter: OutgoingLetter) -> None:
     _add(constituent, "Prefix", person.prefix)
     _add(constituent, "FirstName", person.first_name)
     _add(constituent, "LastName", person.last_name)
-    _add(constituent, "Address1", person.address1)
-    if len(person.address2.strip()) >= 3:
-        _add(constituent, "Address2", person.address2.strip())
+    address1, address2 = address_lines(person.address1, person.address2)
+    _add(constituent, "Address1", address1)
+    if address2:
+        _add(constituent, "Address2", address2)
     _add(constituent, "City", person.city)
     _add(constituent, "StateAbbreviation", person.state.upper())
     _add(constituent, "Zip", person.zip_code)
-    if phone := _phone(person.phone):
+    if phone := cwc_phone(person.phone):
         _add(constituent, "Phone", phone)
     _add(constituent, "Email", person.email)
 

@@ -14,6 +14,7 @@ from campaigns.services.actions import Action, action_record
 from campaigns.services.supporters import Person
 from campaigns.templating import render_text, supporter_values, validate_template
 from legislators.offices import legislator_values
+from letters.cwc_rules import MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH
 from letters.models import Delivery, Letter, LetterAction
 from letters.recipients import Recipient
 from metrics.record import Place
@@ -110,6 +111,7 @@ def letter_submit(
     if not recipients:
         raise ApplicationError(_("Nobody to send this letter to."), code="no_recipients")
     draft = draft_validate(action=action, draft=draft)
+    bodies = _bodies(action, sender, draft, recipients)
     personalized = bool(draft.personal_note or draft.edited_template)
     counts = letter_counts(personalized=personalized, offices=len(recipients))
     values = {
@@ -141,28 +143,52 @@ def letter_submit(
         )
         letter = Letter.objects.get(action=action, supporter_id=recorded.supporter_id)
         if recorded.created:
-            _deliveries_create(letter, action, sender, draft, recipients)
+            _deliveries_create(letter, action, recipients, bodies)
     return letter, recorded.created
 
 
-def _deliveries_create(letter: Letter, action, sender: Sender, draft, recipients) -> None:
-    """One queued delivery per office, each sent by its own task after commit, then the
-    receipt email."""
+def _bodies(action, sender: Sender, draft: Draft, recipients) -> list[str]:
+    """Each recipient's letter, within what CWC takes once the names are filled in."""
     names = supporter_values(
         first_name=sender.first_name,
         last_name=sender.last_name,
         city=sender.city,
         state=sender.state,
     )
+    bodies = [
+        letter_render(action=action, recipient=recipient, sender_names=names, draft=draft)
+        for recipient in recipients
+    ]
+    note = draft.personal_note
+    joined = len(note) + 2 if 0 < len(note) < MESSAGE_MIN_LENGTH else 0  # see cwc.message_xml
+    excess = max(len(body) for body in bodies) + joined - MESSAGE_MAX_LENGTH
+    if excess > 0:
+        raise ApplicationError(
+            _(
+                "Your letter is %(excess)s characters too long for Congress's system once "
+                "the names are filled in. Please shorten it."
+            )
+            % {"excess": excess},
+            code="too_long",
+        )
+    return bodies
+
+
+def _deliveries_create(letter: Letter, action, recipients, bodies: list[str]) -> None:
+    """One queued delivery per office, each sent by its own task after commit, then the
+    receipt email."""
     deliveries = Delivery.objects.bulk_create(
-        [_delivery_for(letter, action, recipient, names, draft) for recipient in recipients]
+        [
+            _delivery_for(letter, action, recipient, body)
+            for recipient, body in zip(recipients, bodies, strict=True)
+        ]
     )
     for delivery in deliveries:
         enqueue("letters.tasks.delivery_send", str(delivery.pk))
     enqueue("letters.tasks.letter_receipt_email", letter.pk)
 
 
-def _delivery_for(letter, action, recipient: Recipient, names, draft) -> Delivery:
+def _delivery_for(letter, action, recipient: Recipient, body: str) -> Delivery:
     office = recipient.office
     return Delivery(
         letter=letter,
@@ -179,6 +205,6 @@ def _delivery_for(letter, action, recipient: Recipient, names, draft) -> Deliver
         why=recipient.why[:200],
         stance=recipient.stance,
         subject=action.subject,
-        body=letter_render(action=action, recipient=recipient, sender_names=names, draft=draft),
+        body=body,
         next_attempt_at=letter.created_at,
     )
