@@ -6,7 +6,7 @@ from calls.models import CallAction
 from campaigns.kinds import ActionKind, register
 from metrics.registry import Metric, declare
 
-declare(
+METRICS = declare(
     Metric("calls", _("Calls"), charted=True, broken_down=True),
     Metric("calls_reached", _("Calls that reached a staff member"), group="calls"),
     Metric("calls_voicemail", _("Calls that left a voicemail"), group="calls"),
@@ -22,6 +22,7 @@ def preview_links(call: CallAction, urls: dict) -> list[dict]:
 CALL = register(
     ActionKind(
         slug="call",
+        metrics=METRICS,
         label=_("Call Congress"),
         config_model=CallAction,
         cta=_("Call your members of Congress"),

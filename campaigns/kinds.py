@@ -36,6 +36,7 @@ class Invitation:
 @dataclass(frozen=True)
 class ActionKind:
     slug: str  # the kind's name in data (the API's `actions`, preview anchors)
+    metrics: Sequence  # the metrics.registry.Metric its actions are counted under
     label: str  # how staff pages name it
     # One row per campaign, reached through its `campaign` one-to-one relation.
     config_model: type[models.Model]

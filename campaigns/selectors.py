@@ -3,6 +3,7 @@ from django.db.models import QuerySet
 from actioncenter.caching import ProcessCache
 from campaigns import kinds as registry
 from campaigns.models import Campaign, Resource
+from campaigns.services.actions import SUPPORTER_METRICS
 from metrics.totals import campaign_totals
 
 
@@ -77,3 +78,14 @@ def campaign_page_context(campaign: Campaign) -> dict:
         "toolkits": [r for r in resources if r.kind == Resource.Kind.TOOLKIT],
         "totals": campaign_totals(campaign.pk),
     }
+
+
+def campaign_totals_listed(campaign: Campaign) -> dict[str, int]:
+    """The campaign's totals under every metric its actions are counted under, zeros
+    included (a new campaign lists what it will count), then any other it has counted."""
+    totals = campaign_totals(campaign.pk)
+    names = [metric.name for metric in SUPPORTER_METRICS]
+    names += [
+        metric.name for kind, _config in registry.offered(campaign) for metric in kind.metrics
+    ]
+    return {**{name: totals.get(name, 0) for name in names}, **totals}

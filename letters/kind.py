@@ -7,7 +7,7 @@ from letters import exports
 from letters.models import LetterAction
 from metrics.registry import Metric, declare
 
-declare(
+METRICS = declare(
     Metric("letters", _("Letters"), charted=True, broken_down=True),
     Metric("letters_personalized", _("Personalized letters")),
     Metric("deliveries_queued", _("Deliveries queued"), group="deliveries"),
@@ -26,6 +26,7 @@ def preview_links(letter: LetterAction, urls: dict) -> list[dict]:
 LETTER = register(
     ActionKind(
         slug="letter",
+        metrics=METRICS,
         label=_("Letter to Congress"),
         config_model=LetterAction,
         cta=_("Write to your members of Congress"),

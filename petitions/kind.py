@@ -10,7 +10,7 @@ from petitions.forms import PetitionForm
 from petitions.models import Petition
 from petitions.selectors import recent_signers
 
-declare(Metric("signatures", _("Signatures"), charted=True, broken_down=True))
+METRICS = declare(Metric("signatures", _("Signatures"), charted=True, broken_down=True))
 
 
 def page_context(campaign, petition: Petition, page) -> dict:
@@ -37,6 +37,7 @@ def preview_links(petition: Petition, urls: dict) -> list[dict]:
 PETITION = register(
     ActionKind(
         slug="petition",
+        metrics=METRICS,
         label=_("Petition"),
         config_model=Petition,
         cta=_("Sign the petition"),

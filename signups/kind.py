@@ -8,7 +8,7 @@ from signups.admin import SignupActionInline
 from signups.models import SignupAction
 from signups.selectors import organizations_listed
 
-declare(
+METRICS = declare(
     Metric("signups", _("Sign-ups"), charted=True, broken_down=True),
     Metric("organizations", _("Organizations"), charted=True),
     Metric("organization_requests", _("Organizations asking to sign on")),
@@ -30,6 +30,7 @@ def preview_links(signup: SignupAction, urls: dict) -> list[dict]:
 SIGNUP = register(
     ActionKind(
         slug="signup",
+        metrics=METRICS,
         label=_("Join the movement"),
         config_model=SignupAction,
         cta=_("Join the movement"),

@@ -14,8 +14,8 @@ from campaigns.selectors import (
     campaign_action_cards,
     campaign_get_public,
     campaign_list_public,
+    campaign_totals_listed,
 )
-from metrics.totals import campaign_totals
 
 TAGS = ["campaigns"]
 
@@ -59,7 +59,7 @@ class CampaignDetailApi(PublicApi):
         campaign = _campaign_or_404(slug)
         context = {
             "cards": {campaign.pk: campaign_action_cards(campaign)},
-            "totals": campaign_totals(campaign.pk),
+            "totals": campaign_totals_listed(campaign),
         }
         return Response(CampaignDetailSerializer(campaign, context=context).data)
 
@@ -76,6 +76,6 @@ class CampaignTotalsApi(PublicApi):
         data = {
             "slug": campaign.slug,
             "goal": campaign.goal,
-            "totals": campaign_totals(campaign.pk),
+            "totals": campaign_totals_listed(campaign),
         }
         return Response(CampaignTotalsSerializer(data).data)

@@ -31,7 +31,7 @@ from metrics.models import Cell, Counter
 from metrics.record import Place, adding_upsert_sql, free_cell_shard_sql, random_shard
 from metrics.registry import Metric, declare
 
-declare(
+SUPPORTER_METRICS = declare(
     Metric("supporters", _("Supporters"), broken_down=True),
     Metric("supporters_new", _("New supporters")),
 )

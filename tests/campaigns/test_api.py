@@ -6,6 +6,8 @@ from tests.campaigns.factories import CampaignFactory
 from tests.petitions.factories import signer
 
 pytestmark = pytest.mark.django_db
+# The campaign offers sign-ups too: their metrics are listed, at zero.
+NO_SIGNUPS = {"signups": 0, "organizations": 0, "organization_requests": 0}
 
 
 def test_campaign_list_shows_public_campaigns_only(client, campaign):
@@ -18,7 +20,7 @@ def test_campaign_list_shows_public_campaigns_only(client, campaign):
 def test_campaign_detail_includes_sanitized_story_and_totals(client, campaign):
     signature_create(campaign=campaign, **signer(1))
     data = client.get(f"/api/v1/campaigns/{campaign.slug}").json()
-    assert data["totals"] == {"signatures": 1, "supporters": 1, "supporters_new": 1}
+    assert data["totals"] == {"signatures": 1, "supporters": 1, "supporters_new": 1, **NO_SIGNUPS}
     assert "<h2>" in data["body_html"]
 
 
@@ -27,8 +29,18 @@ def test_totals_endpoint_is_exact(client, campaign):
         signature_create(campaign=campaign, **signer(n))
     signature_create(campaign=campaign, **signer(1))
     data = client.get(f"/api/v1/campaigns/{campaign.slug}/totals").json()
-    assert data == {"slug": campaign.slug, "goal": 100,
-                    "totals": {"signatures": 3, "supporters": 3, "supporters_new": 3}}  # fmt: skip
+    totals = {"signatures": 3, "supporters": 3, "supporters_new": 3, **NO_SIGNUPS}
+    assert data == {"slug": campaign.slug, "goal": 100, "totals": totals}
+
+
+def test_a_new_campaign_lists_every_metric_its_actions_count_at_zero(client):
+    from tests.letters.factories import LetterActionFactory
+
+    action = LetterActionFactory()
+    totals = client.get(f"/api/v1/campaigns/{action.campaign.slug}/totals").json()["totals"]
+    assert totals["letters"] == totals["deliveries_sent"] == totals["offices_reached"] == 0
+    assert totals["supporters"] == 0
+    assert "signatures" not in totals  # no petition on this campaign
 
 
 def test_unknown_or_draft_campaign_is_404(client):
