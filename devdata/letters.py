@@ -7,7 +7,7 @@ from letters.models import LetterAction
 
 DEMO_SUBJECT = "Name gender as a protected ground of asylum"
 
-DEMO_LETTER = """Dear {{ legislator.formal_name }},
+DEMO_LETTER = """Dear {{ legislator.salutation }},
 
 As your constituent in {{ supporter.city }}, {{ supporter.state }}, I am writing to ask you \
 to make sure that people fleeing persecution because of their gender can find safety in \
@@ -27,7 +27,7 @@ these claims are judged by a clear and lasting standard.
 Sincerely,
 {{ supporter.first_name }} {{ supporter.last_name }}"""
 
-DEMO_LETTER_SUPPORTING = """Dear {{ legislator.formal_name }},
+DEMO_LETTER_SUPPORTING = """Dear {{ legislator.salutation }},
 
 As your constituent in {{ supporter.city }}, {{ supporter.state }}, I want to thank you for \
 supporting protection for people who flee persecution because of their gender.

@@ -54,7 +54,14 @@ def title_for(legislator) -> str:
 
 
 def formal_name(legislator) -> str:
-    return f"{title_for(legislator)} {legislator.first_name} {legislator.last_name}"
+    """"Senator Tim Kaine": the title and the name the member goes by."""
+    first = legislator.nickname or legislator.first_name
+    return f"{title_for(legislator)} {first} {legislator.last_name}"
+
+
+def salutation(legislator) -> str:
+    """"Senator Kaine", as a letter to a member of Congress opens."""
+    return f"{title_for(legislator)} {legislator.last_name}"
 
 
 def legislator_values(legislator) -> dict[str, str]:
@@ -70,6 +77,7 @@ def legislator_values(legislator) -> dict[str, str]:
         "legislator.first_name": legislator.first_name,
         "legislator.last_name": legislator.last_name,
         "legislator.formal_name": formal_name(legislator),
+        "legislator.salutation": salutation(legislator),
         "legislator.chamber": _("Senate") if legislator.chamber == SENATE else _("House"),
         "legislator.state": legislator.state,
         "legislator.district": district,

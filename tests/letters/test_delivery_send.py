@@ -200,7 +200,7 @@ def test_office_route_can_send_by_email_instead(letter, mailoutbox):
     assert delivery.channel == "email"
     office_mail = [m for m in mailoutbox if m.to == ["hva08@example.org"]]
     assert len(office_mail) == 1
-    assert "Dear Representative Hana Doe" in office_mail[0].body
+    assert "Dear Representative Doe," in office_mail[0].body
     assert office_mail[0].reply_to == ["alex@example.org"]
 
 

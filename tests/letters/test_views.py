@@ -75,7 +75,7 @@ def test_preview_shows_each_office_its_own_letter(client, action):
     client.post(start, {"zip_code": "22201"})
     client.post(write, {"personal_note": "My story."})
     page = client.get(send).content.decode()
-    assert "Dear Representative Hana Doe" in page
+    assert "Dear Representative Doe," in page
     assert "Dear Senator Jo Junior" in page
     assert "My story." in page
     assert 'value="Mx."' in page  # the prefix list includes Mx.
