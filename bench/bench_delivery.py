@@ -36,6 +36,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from _interrupt import stop_on_terminate
 from _postgres import PG, drop_database, postgres_available, recreate_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -262,6 +263,7 @@ def delivered_count() -> int:
 
 
 def main() -> int:
+    stop_on_terminate()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--letters", type=int, default=10_000)
     parser.add_argument("--pings", type=int, default=3_000, help="trivial tasks per round")

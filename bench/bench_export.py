@@ -27,6 +27,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from _interrupt import stop_on_terminate
 from _postgres import PG, drop_database, postgres_available, recreate_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,6 +125,7 @@ def download(url: str, cookie: str, worker: int) -> dict:
 
 
 def main() -> int:
+    stop_on_terminate()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")

@@ -32,6 +32,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from _interrupt import stop_on_terminate
 from _postgres import PG, admin_sql, postgres_available
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -196,6 +197,7 @@ def run(args) -> int:
 
 
 def main() -> int:
+    stop_on_terminate()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--source",

@@ -29,6 +29,7 @@ import time
 from multiprocessing import Pool
 from pathlib import Path
 
+from _interrupt import stop_on_terminate
 from _postgres import PG, admin_sql, postgres_available
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,6 +149,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def main() -> None:
+    stop_on_terminate()
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument(
