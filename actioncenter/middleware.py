@@ -1,8 +1,25 @@
+from django.utils.cache import patch_vary_headers
+
+# API answers that carry personal data: the staff API, OSDI, letter receipts, and what a
+# supporter's submission is answered with.
+PERSONAL_API_PREFIXES = ("/api/v1/staff/", "/api/osdi/", "/api/v1/receipts/")
+# Every header a personal API answer depends on (session, token, OSDI's own token).
+AUTH_HEADERS = ("Authorization", "Cookie", "OSDI-API-Token")
+
+
+def carries_personal_data(request) -> bool:
+    return request.path.startswith(PERSONAL_API_PREFIXES) or (
+        request.path.startswith("/api/") and request.method == "POST"
+    )
+
+
 class PrivacyHeadersMiddleware:
     """Headers that keep visits out of shared caches and off other sites' radar.
 
     Pages may reveal that someone is looking for help, so HTML responses must not
-    be stored by the browser's back/forward cache or any intermediary cache.
+    be stored by the browser's back/forward cache or any intermediary cache; nor may
+    an API answer with personal data, which also varies on every header that says who
+    is asking.
     """
 
     def __init__(self, get_response):
@@ -16,4 +33,7 @@ class PrivacyHeadersMiddleware:
         content_type = response.get("Content-Type", "")
         if content_type.startswith("text/html") and not request.path.startswith("/static/"):
             response.setdefault("Cache-Control", "no-store")
+        elif carries_personal_data(request):
+            response["Cache-Control"] = "no-store"
+            patch_vary_headers(response, AUTH_HEADERS)
         return response

@@ -79,6 +79,7 @@ def test_receipt_by_token(client, action, django_assert_max_num_queries):
         response = client.get(f"/api/v1/receipts/{token}")
     assert response.status_code == 200
     assert len(response.json()["deliveries"]) == 3
+    assert response["Cache-Control"] == "no-store"  # the letter's own details
     assert client.get("/api/v1/receipts/not-a-token").status_code == 404
 
 
