@@ -1,9 +1,10 @@
-"""Production: refuses to start without a secret key and allowed hosts, HTTPS only."""
+"""Production: refuses to start without a secret key, allowed hosts, a database and a mail
+server; HTTPS only."""
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASE_URL, env
+from .base import DATABASE_URL, EMAIL_BACKEND, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
@@ -16,6 +17,10 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must list the site's host names.")
 if not DATABASE_URL:
     raise ImproperlyConfigured("DATABASE_URL must name the PostgreSQL database.")
+# The console backend would print receipts, confirmation links and supporters' addresses
+# into the logs, and send nothing.
+if EMAIL_BACKEND.endswith((".console.EmailBackend", ".locmem.EmailBackend", ".dummy.EmailBackend")):
+    raise ImproperlyConfigured("EMAIL_URL must name a real mail server (smtp+tls://...).")
 
 # The site sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -20,9 +20,11 @@ def run_manage(*args: str, **env_overrides: str) -> subprocess.CompletedProcess:
             "DJANGO_ALLOWED_HOSTS",
             "DJANGO_DEBUG",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "EMAIL_URL",
         }
     }
     env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/actioncenter")
+    env.setdefault("EMAIL_URL", "smtp+tls://mailer:secret@smtp.example.org:587")
     env.update(DJANGO_SETTINGS_MODULE="actioncenter.settings.production", **env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -51,6 +53,15 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = run_manage("check", DJANGO_SECRET_KEY=GOOD_SECRET)
     assert result.returncode != 0
     assert "DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_the_console_mail_backend():
+    result = run_manage(
+        "check", DJANGO_SECRET_KEY=GOOD_SECRET, DJANGO_ALLOWED_HOSTS="act.example.org",
+        EMAIL_URL="consolemail://",
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "EMAIL_URL" in result.stderr
 
 
 def test_production_passes_the_deploy_checklist_without_warnings():
