@@ -1,6 +1,10 @@
 // Quick exit: leave for a neutral site and replace this page in the tab's
 // history so Back does not return here. Without JavaScript the control is a
 // plain link to the same neutral site.
+//
+// The key is Esc pressed twice within a second: one Esc is what people press to
+// close a menu or a suggestion list while typing, and must not throw away a
+// letter half written.
 (function () {
   "use strict";
   var link = document.getElementById("quick-exit");
@@ -19,10 +23,22 @@
     window.location.replace(target);
   }
 
+  var PANIC_WINDOW_MS = 1000;
+  var lastEscape = 0;
+
   link.addEventListener("click", leave);
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" || event.key === "Esc") {
+    if (event.key !== "Escape" && event.key !== "Esc") {
+      lastEscape = 0;
+      return;
+    }
+    if (event.repeat) {
+      return; // a key held down is one press
+    }
+    var now = Date.now();
+    if (now - lastEscape <= PANIC_WINDOW_MS) {
       leave(event);
     }
+    lastEscape = now;
   });
 })();
