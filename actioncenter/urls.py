@@ -19,6 +19,8 @@ urlpatterns = [
     path("safety/", views.SafetyView.as_view(), name="safety"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("healthz", views.healthz, name="healthz"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page's own link says.
+    path("favicon.ico", views.favicon),
     path("api/osdi/v1/", include("integrations.osdi.urls")),
     path("staff/", include("staff.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -2,8 +2,9 @@ import logging
 
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -66,3 +67,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def favicon(request):
+    """The site's icon, for the clients that ask for /favicon.ico whatever a page links."""
+    return HttpResponsePermanentRedirect(static("img/icon.svg"))

@@ -129,3 +129,14 @@ def test_quick_exit_script_replaces_history_and_listens_for_escape():
     script = Path(finders.find("js/quick-exit.js")).read_text()
     assert "location.replace" in script
     assert "Escape" in script
+
+
+def test_the_site_has_its_own_icon_and_no_404_for_favicon(client, db):
+    from django.contrib.staticfiles import finders
+
+    page = client.get("/safety/").content.decode()
+    assert 'rel="icon"' in page and "img/icon.svg" in page
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/icon.svg")
+    assert finders.find("img/icon.svg")
