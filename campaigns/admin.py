@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
@@ -53,8 +54,34 @@ def _status_action(status: str, label):
     return action
 
 
+class CampaignAdminForm(forms.ModelForm):
+    """A new campaign must say whether it is sensitive: nobody gets it by default."""
+
+    sensitive = forms.TypedChoiceField(
+        label=_("Could taking part put a supporter at risk?"),
+        choices=[
+            ("", _("Choose…")),
+            ("True", _("Yes: sensitive. Letters' texts and addresses are erased after delivery.")),
+            ("False", _("No: an ordinary campaign.")),
+        ],
+        coerce=lambda value: value == "True",
+        help_text=_(
+            "Say yes when supporters may be survivors, undocumented or watched by someone: "
+            "what they wrote is kept only until it has been delivered."
+        ),
+    )
+
+    # No Meta: the admin builds it with the model and every field of its page.
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # an existing campaign shows its answer
+            self.initial["sensitive"] = str(self.instance.sensitive)
+
+
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
+    form = CampaignAdminForm
     list_display = ["title", "slug", "status", "featured", "goal", "created_at"]
     list_filter = ["status", "featured", "sensitive"]
     search_fields = ["title", "slug"]

@@ -204,3 +204,29 @@ def test_reporters_can_still_read_letter_and_call_settings(client, model):
     target = letter if model == "letters_letteraction" else call
     response = client.get(reverse(f"admin:{model}_change", args=[target.pk]))
     assert response.status_code == 200
+
+
+def test_a_new_campaign_must_say_whether_it_is_sensitive(admin_client):
+    from campaigns.models import Campaign
+
+    url = "/admin/campaigns/campaign/add/"
+    page = admin_client.get(url).content.decode()
+    assert "Could taking part put a supporter at risk?" in page
+    data = {
+        "title": "Stand with survivors", "slug": "stand-with-survivors", "language": "en",
+        "goal": "0", "created_at_0": "2026-12-01", "created_at_1": "09:00:00",
+        **{f"{prefix}-TOTAL_FORMS": "0" for prefix in _inline_prefixes(admin_client, url)},
+        **{f"{prefix}-INITIAL_FORMS": "0" for prefix in _inline_prefixes(admin_client, url)},
+    }  # fmt: skip
+    refused = admin_client.post(url, data)
+    assert refused.status_code == 200 and not Campaign.objects.filter(slug="stand-with-survivors")
+    assert "This field is required" in refused.content.decode()
+    admin_client.post(url, {**data, "sensitive": "True"})
+    assert Campaign.objects.get(slug="stand-with-survivors").sensitive is True
+
+
+def _inline_prefixes(client, url) -> list[str]:
+    import re
+
+    page = client.get(url).content.decode()
+    return sorted(set(re.findall(r'name="([\w-]+)-TOTAL_FORMS"', page)))
