@@ -1,8 +1,10 @@
 """The site's one rate-limit policy, and the honeypot.
 
 * Supporter actions (sign, join, sign on, subscribe, write, report a call), from a form or
-  the public API, are counted with django-ratelimit per client address and per email
-  address, at the rates of CAMPAIGNS_RATE_LIMITS ("attempts/seconds").
+  the public API, are counted with django-ratelimit per client address, and per mailbox
+  from that client address, at the rates of CAMPAIGNS_RATE_LIMITS ("attempts/seconds").
+  The mailbox count is per client so that a stranger typing someone's email many times
+  spends their own allowance, never the owner's; "name+anything@" is the same mailbox.
 * The API additionally has DRF's throttles, per scope (`ApiThrottle`).
 * Every limiter, and the staff sign-in lockout, knows a visitor by `client_ip`.
 * Forms carry a honeypot field people never see (campaigns.forms.HoneypotMixin); what
@@ -58,18 +60,33 @@ def _rate(kind: str) -> str:
     return limits.get(kind) or DEFAULT_LIMITS[kind]
 
 
+# Providers that ignore dots in the local part: a.b@ and ab@ are one mailbox.
+DOTLESS_DOMAINS = frozenset(("gmail.com", "googlemail.com"))
+
+
+def mailbox(email: str) -> str:
+    """The mailbox an address delivers to, as far as the address tells: case, spacing and a
+    "+tag" do not make another one."""
+    local, _at, domain = (email or "").strip().lower()[:254].rpartition("@")
+    if not local:
+        return domain
+    local = local.split("+", 1)[0]
+    if domain in DOTLESS_DOMAINS:
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
+
+
 def supporter_action_check(request, *, scope: str, email: str = "") -> None:
-    """Count one attempt of a supporter action from this client address and email address
-    (trimmed, case-insensitive); raise RateLimited when either is over its limit."""
+    """Count one attempt of a supporter action from this client address, and for this
+    mailbox from this client address; raise RateLimited when either is over its limit."""
     group = f"supporter-action:{scope}"
+    client = client_ip(request) or "unknown"
     over = is_ratelimited(
-        request, group=group, key=lambda _group, req: client_ip(req) or "unknown", rate=_rate("ip"),
-        increment=True,
-    )  # fmt: skip
-    address = (email or "").strip().lower()[:254]
-    if address:
+        request, group=group, key=lambda _group, _req: client, rate=_rate("ip"), increment=True
+    )
+    if box := mailbox(email):
         over |= is_ratelimited(
-            request, group=group, key=lambda _group, _req: address, rate=_rate("email"),
+            request, group=group, key=lambda _group, _req: f"{box} {client}", rate=_rate("email"),
             increment=True,
         )  # fmt: skip
     if over:
