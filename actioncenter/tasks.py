@@ -12,3 +12,14 @@ def ping(token: str = "") -> str:
     if token:
         cache.set(f"worker-ping:{token}", "pong", timeout=120)
     return "pong"
+
+
+@shared_task(name="actioncenter.sessions_clear")
+def sessions_clear() -> None:
+    """Delete ended sessions from the database: an abandoned letter keeps its address in
+    the session, which must not outlive it (Django leaves them to a command)."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()

@@ -21,6 +21,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Browsers and feed readers ask for /favicon.ico whatever the page's own link says.
     path("favicon.ico", views.favicon),
+    path("quick-exit/end", views.quick_exit_end, name="quick-exit-end"),
     path("api/osdi/v1/", include("integrations.osdi.urls")),
     path("staff/", include("staff.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -2,11 +2,13 @@ import logging
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from kombu import Connection
 
@@ -72,3 +74,13 @@ def server_error(request):
 def favicon(request):
     """The site's icon, for the clients that ask for /favicon.ico whatever a page links."""
     return HttpResponsePermanentRedirect(static("img/icon.svg"))
+
+
+@csrf_exempt  # sent by the quick exit as the page is left, with no form around it
+@require_POST
+def quick_exit_end(request):
+    """End the visit's session on the server: a letter half written, an address typed,
+    a staff sign-in, all gone with the page. Harmless to anyone else: it only ends the
+    session of the browser that sends it."""
+    request.session.flush()
+    return HttpResponse(status=204)

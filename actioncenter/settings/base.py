@@ -258,6 +258,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "letters.tasks.letters_purge_sensitive",
         "schedule": crontab(minute=41, hour=3),
     },
+    "sessions-clear": {
+        "task": "actioncenter.sessions_clear",
+        "schedule": crontab(minute=5),
+    },
 }
 
 # --- REST API ---------------------------------------------------------------

@@ -12,6 +12,7 @@
     return;
   }
   var target = link.getAttribute("data-quick-exit-url") || link.href;
+  var endSession = link.getAttribute("data-quick-exit-end");
 
   function leave(event) {
     if (event) {
@@ -19,6 +20,10 @@
     }
     // Blank the page first so nothing lingers on screen while the next page loads.
     document.body.hidden = true;
+    // End the visit's session on the server too; the beacon outlives the page.
+    if (endSession && navigator.sendBeacon) {
+      navigator.sendBeacon(endSession);
+    }
     document.title = "";
     window.location.replace(target);
   }

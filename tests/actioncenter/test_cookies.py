@@ -43,3 +43,36 @@ def test_changing_the_password_ends_the_other_sessions(client):
     user.save()
     response = client.get(reverse("staff:dashboard"))
     assert response.status_code == 302  # sent to sign in again
+
+
+def test_quick_exit_ends_the_visits_session_on_the_server(client):
+    session = client.session
+    session["letters:flow:1"] = {"address": {"street": "1100 Main Street"}}
+    session.save()
+    key = session.session_key
+    response = client.post(reverse("quick-exit-end"))
+    assert response.status_code == 204
+    from django.contrib.sessions.models import Session
+
+    assert not Session.objects.filter(session_key=key).exists()
+    assert client.get(reverse("quick-exit-end")).status_code == 405
+
+
+def test_ended_sessions_are_deleted_by_the_hourly_job():
+    import datetime as dt
+
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    from actioncenter.tasks import sessions_clear
+
+    ended, live = SessionStore(), SessionStore()
+    for store in (ended, live):
+        store["letters:flow:1"] = {"address": {"street": "1100 Main Street"}}
+        store.save()
+    Session.objects.filter(session_key=ended.session_key).update(
+        expire_date=timezone.now() - dt.timedelta(minutes=1)
+    )
+    sessions_clear()
+    assert list(Session.objects.values_list("session_key", flat=True)) == [live.session_key]
