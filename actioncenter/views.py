@@ -46,12 +46,26 @@ def _broker_status() -> str:
         return "unreachable"
 
 
+def _deliveries_status() -> str:
+    """ "ok", or "held" when letters wait for the delivery setup to be fixed."""
+    from letters.outbox import held_setups
+
+    try:
+        return "held" if held_setups() else "ok"
+    except Exception:  # the database check above reports the cause
+        return "unknown"
+
+
 @never_cache
 def healthz(request):
+    """200 "ok"; 200 "degraded" when the site serves but letters are held for a refused
+    delivery setup (a key or URL to fix); 503 when the database or broker is down."""
     database = "ok" if _database_ok() else "unreachable"
     broker = _broker_status()
     healthy = database == "ok" and broker != "unreachable"
-    body = {"status": "ok" if healthy else "unavailable", "database": database, "broker": broker}
+    deliveries = _deliveries_status() if database == "ok" else "unknown"
+    status = "unavailable" if not healthy else ("degraded" if deliveries == "held" else "ok")
+    body = {"status": status, "database": database, "broker": broker, "deliveries": deliveries}
     return JsonResponse(body, status=200 if healthy else 503)
 
 

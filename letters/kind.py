@@ -14,6 +14,9 @@ METRICS = declare(
     Metric("deliveries_sent", _("Deliveries sent"), group="deliveries"),
     Metric("deliveries_failed", _("Deliveries failed"), group="deliveries"),
     Metric("deliveries_needs_manual", _("Deliveries the writer sends"), group="deliveries"),
+    Metric(
+        "deliveries_held", _("Deliveries waiting for the setup to be fixed"), group="deliveries"
+    ),
     Metric("offices_reached", _("Offices reached")),
 )
 

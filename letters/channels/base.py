@@ -2,8 +2,9 @@
 
 A channel turns one `OutgoingLetter` (one letter to one office, already rendered)
 into a `DeliveryResult`, or raises `TransientDeliveryError` (try again later:
-timeouts, connection errors, 5xx) or `PermanentDeliveryError` (retrying cannot
-help: the office refused the message). Channels know nothing of the database;
+timeouts, connection errors, 5xx), `PermanentDeliveryError` (retrying cannot
+help: the office refused the message) or `HeldDeliveryError` (the site's own setup was
+refused: wait for it to be fixed). Channels know nothing of the database;
 the outbox builds the letter from its rows and records the outcome.
 """
 
@@ -24,6 +25,16 @@ class TransientDeliveryError(DeliveryError):
 
 class PermanentDeliveryError(DeliveryError):
     """The office refused the message; sending it again would fail the same way."""
+
+
+class HeldDeliveryError(DeliveryError):
+    """The site's own delivery setup was refused (a bad or expired key, a moved address):
+    nothing is wrong with the letter, so it waits until the setup changes. `setup` names
+    the setup that was refused (see `Endpoint.setup`)."""
+
+    def __init__(self, message: str, *, setup: str):
+        super().__init__(message)
+        self.setup = setup
 
 
 @dataclass(frozen=True)

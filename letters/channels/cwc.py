@@ -16,6 +16,7 @@ Django settings: the caller passes endpoints and delivery-agent details in.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -27,6 +28,7 @@ from campaigns.text import CONTROL_CHARACTERS
 from legislators.offices import is_cwc_office
 from letters.channels.base import (
     DeliveryResult,
+    HeldDeliveryError,
     Office,
     OutgoingLetter,
     PermanentDeliveryError,
@@ -78,6 +80,10 @@ class CwcTransientError(TransientDeliveryError):
     """CWC did not answer usefully (timeout, connection error, 5xx); try again later."""
 
 
+class CwcSetupRefused(HeldDeliveryError):
+    """CWC refused our key (401, 403) or sent us elsewhere (3xx: a wrong base URL)."""
+
+
 class CwcPermanentError(PermanentDeliveryError):
     """CWC refused the message; `errors` holds the texts of its `<Error>` elements."""
 
@@ -111,6 +117,13 @@ class Endpoint:
     @property
     def configured(self) -> bool:
         return bool(self.base_url and self.api_key)
+
+    @property
+    def setup(self) -> str:
+        """A fingerprint of the URL and key (never the key itself): deliveries held for a
+        refused setup resume once it has changed."""
+        digest = hashlib.sha256(f"{self.base_url}\n{self.api_key}".encode()).hexdigest()
+        return digest[:16]
 
 
 # --- XML ----------------------------------------------------------------------
@@ -267,14 +280,22 @@ class CwcClient:
             raise CwcTransientError(f"CWC unreachable ({type(exc).__name__})") from exc
         return self._answer(response)
 
-    @staticmethod
-    def _answer(response: urllib3.BaseHTTPResponse) -> str:
+    def _answer(self, response: urllib3.BaseHTTPResponse) -> str:
         status = response.status
         text = response.data.decode("utf-8", "replace")
         if 200 <= status < 300:
             return text
         if status >= 500 or status in (408, 429):
             raise CwcTransientError(f"CWC answered {status}")
+        if status in (401, 403):
+            raise CwcSetupRefused(
+                f"CWC refused the API key ({status}): check the key", setup=self.endpoint.setup
+            )
+        if 300 <= status < 400:
+            raise CwcSetupRefused(
+                f"CWC answered {status} (a redirect): check the base URL",
+                setup=self.endpoint.setup,
+            )
         errors = error_texts(response.data)
         reason = "; ".join(errors) or text[:300].strip() or response.reason or ""
         raise CwcPermanentError(

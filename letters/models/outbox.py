@@ -20,12 +20,21 @@ class Delivery(models.Model):
         SENT = "sent", _("Delivered")
         FAILED = "failed", _("Failed")
         NEEDS_MANUAL = "needs_manual", _("Needs you to send it")
+        # The site's delivery setup was refused (key, address): waits, then resumes.
+        HELD = "held", _("Waiting: our delivery setup is being fixed")
 
     FINAL = frozenset({Status.SENT, Status.FAILED, Status.NEEDS_MANUAL})
     # Repeating a transition is a no-op; anything not listed is refused.
     TRANSITIONS = {
         Status.QUEUED: {Status.SENDING},
-        Status.SENDING: {Status.SENT, Status.FAILED, Status.NEEDS_MANUAL, Status.QUEUED},
+        Status.SENDING: {
+            Status.SENT,
+            Status.FAILED,
+            Status.NEEDS_MANUAL,
+            Status.QUEUED,
+            Status.HELD,
+        },
+        Status.HELD: {Status.QUEUED},
         Status.FAILED: {Status.QUEUED},
         Status.NEEDS_MANUAL: {Status.SENT},
         Status.SENT: set(),
@@ -88,6 +97,8 @@ class Delivery(models.Model):
     sent_at = models.DateTimeField(_("delivered"), null=True, blank=True)
     finished_at = models.DateTimeField(_("final state reached"), null=True, blank=True)
     marked_sent_by_supporter = models.BooleanField(_("sent by the supporter"), default=False)
+    # While held: the fingerprint of the refused setup (channels.cwc.Endpoint.setup).
+    held_setup = models.CharField(_("refused delivery setup"), max_length=32, blank=True)
 
     class Meta:
         ordering = ["letter_id", "chamber", "office_code"]
@@ -102,7 +113,9 @@ class Delivery(models.Model):
                 name="outreach_one_letter_per_supporter_office_campaign",
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["queued", "sending", "sent", "failed", "needs_manual"]),
+                condition=Q(
+                    status__in=["queued", "sending", "sent", "failed", "needs_manual", "held"]
+                ),
                 name="outreach_delivery_status_known",
             ),
             models.CheckConstraint(

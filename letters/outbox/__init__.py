@@ -7,7 +7,9 @@ Sending happens outside any database transaction, between two short statements:
    DELIVERY_STUCK_AFTER_SECONDS ago (then there is nothing to do);
 2. send through the office's channel (no lock held while waiting on the network);
 3. finish: one conditional statement records `sent`, `needs_manual`, `failed` (permanent
-   refusal, or attempts exhausted) or back to `queued` with a backoff, with its totals.
+   refusal, or attempts exhausted), `held` (the site's own setup was refused: the sweeper
+   queues it again once the setup has changed) or back to `queued` with a backoff, with
+   its totals.
 
 A worker killed between 1 and 3 leaves the row `sending`; the sweeper re-enqueues it once
 it is stale and the next claim takes it over. Because the delivery id is the CWC
@@ -18,18 +20,22 @@ office receives, "offices_reached".
 """
 
 from letters.outbox.operators import (
+    deliveries_resume,
     deliveries_retry,
     deliveries_sweep,
     delivery_mark_sent_by_supporter,
+    held_setups,
 )
 from letters.outbox.send import SendOutcome, delivery_send, outgoing_letter, retry_delay
 
 __all__ = [
     "SendOutcome",
+    "deliveries_resume",
     "deliveries_retry",
     "deliveries_sweep",
     "delivery_mark_sent_by_supporter",
     "delivery_send",
+    "held_setups",
     "outgoing_letter",
     "retry_delay",
 ]

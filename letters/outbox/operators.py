@@ -1,5 +1,6 @@
 """What operators and supporters do to deliveries: retry failed ones, mark a manual one
-sent, and the sweeper that re-enqueues deliveries a lost message or a dead worker left."""
+sent, and the sweeper that re-enqueues deliveries a lost message or a dead worker left
+and resumes those held for a delivery setup that has since changed."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actioncenter.exceptions import ApplicationError
 from actioncenter.queue import enqueue
@@ -79,4 +82,52 @@ def deliveries_sweep(*, stuck_after: float | None = None, limit: int = 5000) -> 
         _enqueue(queued + sending)
     if queued or sending:
         logger.warning("re-enqueued stuck deliveries", extra={"count": len(queued) + len(sending)})
-    return len(queued) + len(sending)
+    return len(queued) + len(sending) + deliveries_resume(limit=limit)
+
+
+def current_setups() -> dict[str, str]:
+    """{chamber: fingerprint} of the CWC setup each chamber would be sent with now."""
+    from letters.channels import cwc_channel
+
+    return {
+        chamber: endpoint.setup if endpoint is not None and endpoint.configured else ""
+        for chamber, endpoint in cwc_channel().endpoints.items()
+    }
+
+
+@transaction.atomic
+def deliveries_resume(*, limit: int = 5000) -> int:
+    """Queue again the held deliveries whose refused setup has been changed since (a new
+    key, a corrected URL, or CWC turned off so another channel takes them); how many."""
+    setups = current_setups()
+    held = Delivery.objects.select_related("letter").filter(
+        finished_at__isnull=True, status=Status.HELD
+    )[:limit]
+    resumed = []
+    for delivery in held:
+        if setups.get(delivery.chamber, "") == delivery.held_setup:
+            continue  # still the setup that was refused
+        moved = delivery_move(
+            delivery, Status.QUEUED, attempts=0, held_setup="", next_attempt_at=timezone.now()
+        )
+        if moved:
+            resumed.append(delivery.pk)
+    _enqueue(resumed)
+    if resumed:
+        logger.warning("resumed held deliveries", extra={"count": len(resumed)})
+    return len(resumed)
+
+
+CHAMBER_NAMES = {"house": gettext_lazy("House"), "senate": gettext_lazy("Senate")}
+
+
+def held_setups() -> list[dict]:
+    """What staff and /healthz are told: per chamber, how many deliveries wait for a fixed
+    setup ("count"), what was refused ("reason") and the chamber's name ("place")."""
+    rows = (
+        Delivery.objects.filter(finished_at__isnull=True, status=Status.HELD)
+        .values("chamber")
+        .annotate(count=Count("pk"), reason=Max("last_error"))
+        .order_by("chamber")
+    )
+    return [{**row, "place": CHAMBER_NAMES.get(row["chamber"], _("other offices"))} for row in rows]

@@ -20,6 +20,7 @@ from letters.channels import channel_for
 from letters.channels.base import (
     Bill,
     Constituent,
+    HeldDeliveryError,
     Office,
     OutgoingLetter,
     PermanentDeliveryError,
@@ -54,7 +55,8 @@ def delivery_send(*, delivery_id) -> SendOutcome | None:
     Returns None when there was nothing to do (gone, final, or being sent by
     another worker). A transient failure puts the row back to `queued` with
     `retry_in` seconds of backoff, or marks it `failed` once DELIVERY_MAX_ATTEMPTS
-    is reached; a permanent refusal marks it `failed` with the reason.
+    is reached; a permanent refusal marks it `failed` with the reason; a refused
+    delivery setup holds it (`held`) until the setup changes (`deliveries_resume`).
     """
     delivery = _claim(delivery_id)
     if delivery is None:
@@ -66,6 +68,11 @@ def delivery_send(*, delivery_id) -> SendOutcome | None:
         result = channel.send(outgoing_letter(delivery, office))
     except TransientDeliveryError as exc:
         return _after_transient(delivery, channel.name, str(exc))
+    except HeldDeliveryError as exc:  # our setup, not the letter: wait for it to change
+        logger.warning("delivery held: the delivery setup was refused")
+        return _finish(
+            delivery, Status.HELD, channel=channel.name, last_error=str(exc), held_setup=exc.setup
+        )
     except PermanentDeliveryError as exc:
         return _finish(delivery, Status.FAILED, channel=channel.name, last_error=str(exc))
     except Exception as exc:  # a bug or an unforeseen library error: retry, within the limit

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from letters.models import Delivery
 from metrics.fold import DIMENSIONS
 
 
@@ -23,7 +24,7 @@ class ListFilterSerializer(serializers.Serializer):
 class DeliveryFilterSerializer(ListFilterSerializer):
     status = serializers.ChoiceField(
         required=False,
-        choices=["queued", "sending", "sent", "failed", "needs_manual"],
+        choices=Delivery.Status.values,
     )
 
 

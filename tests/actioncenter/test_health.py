@@ -17,7 +17,12 @@ def test_healthz_answers_503_when_the_broker_is_down(client, settings):
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json() == {"status": "unavailable", "database": "ok", "broker": "unreachable"}
+    assert response.json() == {
+        "status": "unavailable",
+        "database": "ok",
+        "broker": "unreachable",
+        "deliveries": "ok",
+    }
 
 
 @pytest.mark.django_db

@@ -5,8 +5,9 @@ one), answers like CWC does, and counts each `DeliveryId` once: `accepted` maps
 every delivered id to its office, and a second post of the same id is answered
 200 (CWC recognises a repeat by its DeliveryId) but recorded in `duplicates`.
 
-Modes: "ok" (200), "error" (400 with `<Error>` elements), "server_error" (500)
-and "stall" (answers only after `stall_seconds`, to exercise client timeouts).
+Modes: "ok" (200), "error" (400 with `<Error>` elements), "server_error" (500),
+"moved" (301, as a wrong base URL meets) and "stall" (answers only after
+`stall_seconds`, to exercise client timeouts). A wrong API key is answered 401.
 `script` queues one-off modes for the next posts, e.g. ["server_error", "ok"].
 
 Use it in-process (`with FakeCwcServer(...) as server:`), or as a subprocess:
@@ -157,6 +158,8 @@ class FakeCwcServer:
             return 500, b"Internal Server Error"
         if mode == "error":
             return 400, error_body("The MemberOffice is not accepting messages.")
+        if mode == "moved":  # what a wrong base URL meets: the site lives elsewhere
+            return 301, b""
         try:
             document = etree.fromstring(body, parser=etree.XMLParser(resolve_entities=False))
         except etree.XMLSyntaxError as exc:

@@ -4,7 +4,13 @@ import pytest
 
 from letters.channels import channel_for
 from letters.channels.base import PermanentDeliveryError, TransientDeliveryError
-from letters.channels.cwc import CwcClient, CwcPermanentError, Endpoint, message_xml
+from letters.channels.cwc import (
+    CwcClient,
+    CwcPermanentError,
+    CwcSetupRefused,
+    Endpoint,
+    message_xml,
+)
 from tests.letters.test_cwc_xml import AGENT, HOUSE, SENATE, letter
 
 
@@ -66,10 +72,18 @@ def test_unreachable_server_is_transient():
         dead.send(b"<CWC/>")
 
 
-def test_wrong_api_key_is_refused(cwc_server):
-    with pytest.raises(CwcPermanentError) as caught:
-        client(cwc_server, api_key="wrong").send(message_xml(letter(HOUSE), AGENT))
-    assert caught.value.errors == ["Invalid API key."]
+def test_a_refused_key_or_a_redirect_is_the_sites_setup_not_the_letter(cwc_server):
+    wrong = client(cwc_server, api_key="wrong")
+    with pytest.raises(CwcSetupRefused) as caught:
+        wrong.send(message_xml(letter(HOUSE), AGENT))
+    assert "401" in str(caught.value) and "key" in str(caught.value)
+    assert caught.value.setup == wrong.endpoint.setup != client(cwc_server).endpoint.setup
+    assert "wrong" not in caught.value.setup  # a fingerprint, never the key
+    cwc_server.mode = "moved"
+    with pytest.raises(CwcSetupRefused) as caught:
+        client(cwc_server).send(message_xml(letter(HOUSE), AGENT))
+    assert "base URL" in str(caught.value)
+    assert cwc_server.accepted == {}
 
 
 def test_validate_endpoint_checks_without_delivering(cwc_server):
