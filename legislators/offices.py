@@ -54,13 +54,13 @@ def title_for(legislator) -> str:
 
 
 def formal_name(legislator) -> str:
-    """"Senator Tim Kaine": the title and the name the member goes by."""
+    """The title and the name the member goes by: "Senator Tim Kaine"."""
     first = legislator.nickname or legislator.first_name
     return f"{title_for(legislator)} {first} {legislator.last_name}"
 
 
 def salutation(legislator) -> str:
-    """"Senator Kaine", as a letter to a member of Congress opens."""
+    """How a letter to the member opens: "Senator Kaine"."""
     return f"{title_for(legislator)} {legislator.last_name}"
 
 

@@ -150,11 +150,12 @@ class DeliveryAdmin(admin.ModelAdmin):
         if campaign.isdigit():
             queryset = queryset.filter(campaign_id=int(campaign))
         counts = {status: Count("pk", filter=Q(status=status)) for status in Delivery.Status.values}
-        rows = (
-            queryset.values("office_code", "office_name")
+        rows = [
+            {**row, "by_status": [row[status] for status in Delivery.Status.values]}
+            for row in queryset.values("office_code", "office_name")
             .annotate(total=Count("pk"), last_sent_at=Max("sent_at"), **counts)
             .order_by("office_code")
-        )
+        ]
         context = {
             **self.admin_site.each_context(request),
             "title": _("Deliveries by office"),

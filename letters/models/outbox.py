@@ -22,8 +22,10 @@ class Delivery(models.Model):
         NEEDS_MANUAL = "needs_manual", _("Needs you to send it")
         # The site's delivery setup was refused (key, address): waits, then resumes.
         HELD = "held", _("Waiting: our delivery setup is being fixed")
+        # The supporter says they sent a needs_manual letter; no office system confirmed it.
+        SELF_REPORTED = "self_reported", _("Sent by you (not confirmed by the office)")
 
-    FINAL = frozenset({Status.SENT, Status.FAILED, Status.NEEDS_MANUAL})
+    FINAL = frozenset({Status.SENT, Status.FAILED, Status.NEEDS_MANUAL, Status.SELF_REPORTED})
     # Repeating a transition is a no-op; anything not listed is refused.
     TRANSITIONS = {
         Status.QUEUED: {Status.SENDING},
@@ -36,7 +38,8 @@ class Delivery(models.Model):
         },
         Status.HELD: {Status.QUEUED},
         Status.FAILED: {Status.QUEUED},
-        Status.NEEDS_MANUAL: {Status.SENT},
+        Status.NEEDS_MANUAL: {Status.SELF_REPORTED},
+        Status.SELF_REPORTED: set(),
         Status.SENT: set(),
     }
 
@@ -114,7 +117,15 @@ class Delivery(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(
-                    status__in=["queued", "sending", "sent", "failed", "needs_manual", "held"]
+                    status__in=[
+                        "queued",
+                        "sending",
+                        "sent",
+                        "failed",
+                        "needs_manual",
+                        "held",
+                        "self_reported",
+                    ]
                 ),
                 name="outreach_delivery_status_known",
             ),
@@ -123,7 +134,7 @@ class Delivery(models.Model):
                 name="outreach_sent_delivery_has_sent_at",
             ),
             models.CheckConstraint(
-                condition=~Q(status__in=["sent", "failed", "needs_manual"])
+                condition=~Q(status__in=["sent", "failed", "needs_manual", "self_reported"])
                 | Q(finished_at__isnull=False),
                 name="outreach_final_delivery_has_finished_at",
             ),

@@ -43,15 +43,17 @@ def deliveries_retry(*, delivery_ids) -> int:
 
 
 def delivery_mark_sent_by_supporter(*, delivery: Delivery) -> Delivery:
-    """The supporter sent a `needs_manual` letter themselves. Repeating is a no-op."""
+    """The supporter says they sent a `needs_manual` letter themselves: recorded as their
+    word (`self_reported`), counted apart from deliveries an office's system confirmed,
+    and not as an office reached. Repeating is a no-op."""
     current = Delivery.objects.select_related("letter").get(pk=delivery.pk)
-    if current.status == Status.SENT:
+    if current.status == Status.SELF_REPORTED:
         return current
     if current.status != Status.NEEDS_MANUAL:
         raise ApplicationError(
             _("Only letters waiting for you can be marked as sent."), code="not_manual", status=409
         )
-    delivery_move(current, Status.SENT, marked_sent_by_supporter=True)
+    delivery_move(current, Status.SELF_REPORTED, marked_sent_by_supporter=True)
     return current
 
 

@@ -16,7 +16,8 @@
     });
   });
 
-  var FINAL = ["sent", "failed", "needs_manual"];
+  var FINAL = ["sent", "failed", "needs_manual", "self_reported"];
+  var YOURS_TO_SEND = ["failed", "needs_manual"];
   var url = receipt.getAttribute("data-status-url");
   var rounds = 0;
 
@@ -33,7 +34,7 @@
           if (label && label.className.indexOf("--" + delivery.status) === -1) {
             label.textContent = delivery.label;
             label.className = "outreach-status outreach-status--" + delivery.status;
-            if (delivery.status !== "sent" && FINAL.indexOf(delivery.status) !== -1) {
+            if (YOURS_TO_SEND.indexOf(delivery.status) !== -1) {
               needsPage = true; // instructions for sending it yourself live in the page
             }
           }

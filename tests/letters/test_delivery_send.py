@@ -182,11 +182,13 @@ def test_office_without_cwc_needs_the_supporter_who_can_mark_it_sent(letter, set
     delivery_mark_sent_by_supporter(delivery=delivery)
     delivery_mark_sent_by_supporter(delivery=delivery)  # repeating is harmless
     delivery.refresh_from_db()
-    assert delivery.status == "sent"
+    assert delivery.status == "self_reported"  # their word, not an office's confirmation
     assert delivery.marked_sent_by_supporter
     totals = campaign_totals(letter.campaign_id)
     assert totals["deliveries_needs_manual"] == 1  # the other senator's
-    assert totals["deliveries_sent"] == 2
+    assert totals["deliveries_self_reported"] == 1
+    assert totals["deliveries_sent"] == 1  # the House office's, confirmed by CWC
+    assert totals["offices_reached"] == 1
 
 
 def test_office_route_can_send_by_email_instead(letter, mailoutbox):

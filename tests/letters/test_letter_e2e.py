@@ -34,4 +34,4 @@ def test_newcomer_writes_to_three_members_and_gets_a_receipt_with_manual_fallbac
     # With JavaScript, the copy buttons appear next to each letter.
     assert page.get_by_role("button", name="Copy the letter").first.is_visible()
     page.get_by_role("button", name="I sent it").first.click()
-    assert page.locator(".outreach-status--sent").count() == 1
+    assert page.locator(".outreach-status--self_reported").count() == 1  # their word, shown so

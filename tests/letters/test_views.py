@@ -138,8 +138,8 @@ def test_supporter_marks_a_manual_letter_as_sent(client, action, write_letter):
     delivery = Delivery.objects.get(office_code="HVA08")
     client.post(response.url, {"delivery": str(delivery.pk)})
     delivery.refresh_from_db()
-    assert delivery.status == "sent"
-    assert "Delivered" in client.get(response.url).content.decode()
+    assert delivery.status == "self_reported"
+    assert "Sent by you (not confirmed by the office)" in client.get(response.url).content.decode()
 
 
 def test_receipt_link_cannot_be_guessed_or_forged(client, action, write_letter):
