@@ -174,7 +174,7 @@ def main() -> None:
         with Pool(options.clients) as pool:
             run_round(pool, port, sign_path, options.clients, 1, "warm")  # warm-up
             run_round(pool, port, "/bench/baseline-insert", options.clients, 1, "warm")
-            signed = len(admin_sql("SELECT 1 FROM campaigns_signature", DB_NAME))
+            signed = len(admin_sql("SELECT 1 FROM petitions_signature", DB_NAME))
             endpoints = [("baseline", "/bench/baseline-insert"), ("signing", sign_path)]
             for round_number in range(options.rounds):
                 # Each round runs both, first one first and then the other, so a machine
@@ -216,12 +216,12 @@ def main() -> None:
             f"signing p99 {p99:.1f} ms (goal < 150 ms)"
         )
         rows = admin_sql(
-            "SELECT metric, SUM(value) FROM campaigns_counter GROUP BY metric ORDER BY metric",
+            "SELECT metric, SUM(value) FROM metrics_counter GROUP BY metric ORDER BY metric",
             DB_NAME,
         )
-        stored = admin_sql("SELECT COUNT(*) FROM campaigns_signature", DB_NAME)[0][0]
+        stored = admin_sql("SELECT COUNT(*) FROM petitions_signature", DB_NAME)[0][0]
         cells = admin_sql(
-            "SELECT SUM(value) FROM campaigns_breakdowncounter WHERE metric = 'signatures'",
+            "SELECT SUM(value) FROM metrics_cell WHERE metric = 'signatures'",
             DB_NAME,
         )[0][0]
         totals = dict(rows)
