@@ -35,10 +35,12 @@ class Statement:
             return cursor.fetchall() if cursor.description else []
 
 
+@cache  # names come from the models: a few dozen, quoted the same way every time
 def quote(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
+@cache
 def written_fields(model: type[models.Model]) -> list[models.Field]:
     """The columns an INSERT writes: all but the primary key and generated columns."""
     return [
