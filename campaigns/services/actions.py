@@ -16,6 +16,7 @@ trip on the hot path of the public signing endpoint.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ from metrics.models import Cell, Counter
 from metrics.record import Place, adding_upsert_sql, free_cell_shard_sql, random_shard
 from metrics.registry import Metric, declare
 
+METRIC_NAME = re.compile(r"[a-z][a-z0-9_]*")
 SUPPORTER_METRICS = declare(
     Metric("supporters", _("Supporters"), broken_down=True),
     Metric("supporters_new", _("New supporters")),
@@ -129,10 +131,12 @@ def _statement(action: Action, person: Person) -> Statement:
 
 def _events(counts: Mapping[str, int]) -> Statement:
     """One row (metric, amount, state, district) per metric a new action adds to: its own,
-    then the supporter totals (`supporter_counts`) for a first action on the campaign."""
-    metrics = sorted(counts)
-    rows = ", ".join(["(%s::varchar, %s::bigint)"] * len(metrics))
-    params = [value for metric in metrics for value in (metric, counts[metric])]
+    then the supporter totals (`supporter_counts`) for a first action on the campaign.
+
+    Metric names and amounts are written into the SQL, not passed as parameters: they
+    come from the code, and as constants the planner folds them (a prepared statement
+    with them as parameters runs markedly slower)."""
+    rows = ", ".join(f"({_metric(metric)}, {int(counts[metric])})" for metric in sorted(counts))
     sql = (
         f"SELECT counts.metric, counts.amount, act.state, act.district FROM act, "  # noqa: S608
         f"(VALUES {rows}) AS counts (metric, amount)"
@@ -142,11 +146,17 @@ def _events(counts: Mapping[str, int]) -> Statement:
     for metric, amount in new.items():
         only_new = "" if metric in returning else " JOIN supporter ON supporter.inserted"
         sql += (
-            " UNION ALL SELECT %s::varchar, %s::bigint, act.state, act.district "  # noqa: S608
+            f" UNION ALL SELECT {_metric(metric)}, {int(amount)}, act.state, act.district "  # noqa: S608
             f"FROM act JOIN joined USING (supporter_id){only_new}"
         )
-        params += [metric, amount]
-    return Statement(sql, params)
+    return Statement(sql, [])
+
+
+def _metric(name: str) -> str:
+    """A metric's name as an SQL literal; names are identifiers declared in the code."""
+    if not METRIC_NAME.fullmatch(name):
+        raise ValueError(f"not a metric name: {name!r}")
+    return f"'{name}'::varchar"
 
 
 def _headline(campaign: int) -> Statement:
