@@ -161,4 +161,6 @@ def previews(action: LetterAction, state: FlowState) -> list[dict]:
 
 
 def sender(data: dict) -> Sender:
-    return Sender(**{name: data.get(name, "") for name in Sender.__dataclass_fields__})
+    values = {name: data.get(name, "") for name in Sender.__dataclass_fields__}
+    values["response_requested"] = bool(values["response_requested"])
+    return Sender(**values)

@@ -77,6 +77,10 @@ class SenderForm(HoneypotMixin):
     state = forms.ChoiceField(label=_("State"), choices=STATE_CHOICES)
     zip_code = TextField(label=_("ZIP code"), max_length=10)
     email = forms.EmailField(label=_("Email"), max_length=254, validators=[cwc_email])
+    response_requested = forms.BooleanField(
+        label=_("I would like a reply from my members of Congress"),
+        required=False,
+    )
     phone = forms.CharField(
         label=_("Phone (optional)"),
         required=False,

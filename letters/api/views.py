@@ -95,6 +95,9 @@ class LetterCreateApi(APIView):
         state = serializers.ChoiceField(choices=[c for c in STATE_CHOICES if c[0]])
         zip_code = serializers.CharField(max_length=10, validators=[ZIP_VALIDATOR])
         personal_note = CleanCharField(max_length=5000, required=False, allow_blank=True)
+        response_requested = serializers.BooleanField(
+            required=False, default=False, help_text="The supporter would like a reply."
+        )
         letter = CleanCharField(
             max_length=9000,
             required=False,

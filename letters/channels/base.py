@@ -88,6 +88,7 @@ class OutgoingLetter:
     pro_or_con: str = ""  # "pro" | "con" | ""
     delivery_date: dt.date | None = None
     more_info_url: str = ""
+    response_requested: bool = False
 
     @property
     def full_text(self) -> str:

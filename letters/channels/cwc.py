@@ -217,7 +217,7 @@ def message_xml(letter: OutgoingLetter, agent: DeliveryAgent) -> bytes:
     _delivery(root, letter, agent)
     recipient = _add(root, "Recipient")
     _add(recipient, "MemberOffice", letter.office.code)
-    _add(recipient, "IsResponseRequested", "N")
+    _add(recipient, "IsResponseRequested", "Y" if letter.response_requested else "N")
     _add(recipient, "NewsletterOptIn", "N")
     _constituent(root, letter)
     _message(root, letter)

@@ -105,6 +105,17 @@ class LetterAction(models.Model):
         choices=[(value, value) for value in BILL_TYPES],
     )
     bill_number = models.PositiveIntegerField(_("bill: number"), null=True, blank=True)
+    bill_position = models.CharField(
+        _("bill: supporters ask the member to"),
+        max_length=3,
+        choices=[("pro", _("support it")), ("con", _("oppose it"))],
+        default="pro",
+    )
+    more_info_url = models.URLField(
+        _("more information (URL)"),
+        blank=True,
+        help_text=_("Where a staffer reads about the bill; empty = the campaign's page."),
+    )
     cwc_campaign_id = models.CharField(
         _("CWC campaign ID"),
         max_length=64,

@@ -43,6 +43,7 @@ class Letter(models.Model):
     zip_code = models.CharField(_("ZIP code"), max_length=10)
     email = models.EmailField(_("email"))
     phone = models.CharField(_("phone"), max_length=32, blank=True)
+    response_requested = models.BooleanField(_("would like a reply"), default=False)
     district = models.PositiveSmallIntegerField(_("district"), null=True, blank=True)
     edited_template = models.TextField(_("letter as edited by the supporter"), blank=True)
     personal_note = models.TextField(_("personal note"), blank=True)

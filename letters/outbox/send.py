@@ -195,12 +195,20 @@ def _office(delivery: Delivery, route: OfficeRoute | None) -> Office:
     )
 
 
+def campaign_url(campaign) -> str:
+    """The campaign's public page, absolute (read only for letters about a bill)."""
+    return f"{settings.SITE_URL}{campaign.get_absolute_url()}"
+
+
 def outgoing_letter(delivery: Delivery, office: Office) -> OutgoingLetter:
     letter = delivery.letter
     action = letter.action
-    bills = ()
+    bills, position, more_info = (), "", ""
     if action.bill_congress and action.bill_type and action.bill_number:
+        # A letter about a bill says which way and where a staffer reads more about it.
         bills = (Bill(action.bill_congress, action.bill_type, action.bill_number),)
+        position = action.bill_position
+        more_info = action.more_info_url or campaign_url(action.campaign)
     return OutgoingLetter(
         delivery_id=delivery.cwc_delivery_id,
         campaign_code=action.cwc_campaign_id,
@@ -222,5 +230,8 @@ def outgoing_letter(delivery: Delivery, office: Office) -> OutgoingLetter:
         constituent_message=letter.personal_note,
         topics=tuple(action.topics or ["Immigration"]),
         bills=bills,
+        pro_or_con=position,
+        more_info_url=more_info,
+        response_requested=letter.response_requested,
         delivery_date=timezone.localdate(),
     )

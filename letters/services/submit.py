@@ -36,6 +36,7 @@ class Sender:
     email: str
     address2: str = ""
     phone: str = ""
+    response_requested: bool = False  # "I would like a reply"
 
 
 @dataclass(frozen=True)

@@ -128,8 +128,8 @@ def test_house_letter_has_the_same_elements_as_a_house_message(house_message):
     our_paths = strip_indexes(element_paths(ours))
     # Elements the sample has that we deliberately leave out: we never ask for a
     # middle name, suffix, job title or constituent organization, we do not claim
-    # to have validated the address or email, and the letter states its position
-    # in its own words rather than in a ProOrCon flag or a "more info" link.
+    # to have validated the address or email; ProOrCon and MoreInfo come only with a
+    # bill the campaign names (tests/letters/test_delivery_send.py), not this letter.
     not_collected = {
         "/CWC/Constituent/MiddleName",
         "/CWC/Constituent/Suffix",

@@ -55,6 +55,37 @@ def test_a_sent_delivery_is_never_sent_again(letter, cwc_server):
     assert sum(cwc_server.duplicates.values()) == 0
 
 
+def test_a_letter_about_a_bill_says_which_way_and_where_to_read_more(letter, cwc_server, settings):
+    from lxml import etree
+
+    send_all(letter)
+    documents = [etree.fromstring(body) for body in cwc_server.documents]
+    assert {doc.findtext("Message/ProOrCon") for doc in documents} == {"pro"}
+    assert {doc.findtext("Message/MoreInfo") for doc in documents} == {
+        f"{settings.SITE_URL}{letter.campaign.get_absolute_url()}"
+    }
+    assert {doc.findtext("Recipient/IsResponseRequested") for doc in documents} == {"N"}
+
+
+def test_a_supporter_who_asks_for_a_reply_is_flagged_to_each_office(
+    cwc_settings, cwc_server, django_capture_on_commit_callbacks
+):
+    from lxml import etree
+
+    members_of()
+    action = LetterActionFactory(
+        bill_congress=119, bill_type="hr", bill_number=1234, bill_position="con",
+        more_info_url="https://example.org/why",
+    )  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(action, response_requested=True)
+    documents = [etree.fromstring(body) for body in cwc_server.documents]
+    assert len(documents) == 3
+    assert {doc.findtext("Recipient/IsResponseRequested") for doc in documents} == {"Y"}
+    assert {doc.findtext("Message/ProOrCon") for doc in documents} == {"con"}
+    assert {doc.findtext("Message/MoreInfo") for doc in documents} == {"https://example.org/why"}
+
+
 def test_the_document_carries_the_supporters_words_and_the_campaign(letter, cwc_server):
     from lxml import etree
 

@@ -170,6 +170,15 @@ def test_an_overlong_email_is_refused_on_the_form_and_nothing_is_lost(client, ac
     assert Letter.objects.get().personal_note == "My own words."
 
 
+def test_a_supporter_can_ask_for_a_reply(client, action):
+    start, write, send = urls(action)
+    client.post(start, {"zip_code": "22201"})
+    client.post(write, {"personal_note": ""})
+    assert "I would like a reply from my members of Congress" in client.get(send).content.decode()
+    client.post(send, {**DETAILS, "response_requested": "on"})
+    assert Letter.objects.get().response_requested is True
+
+
 def test_flow_pages_need_a_live_letter_action(client):
     assert client.get("/c/no-such-campaign/letter/").status_code == 404
 
