@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from letters.outbox import deliveries_sweep, delivery_send
+from letters.senate_offices import senate_offices_load
 from letters.services.purge import letters_purge_sensitive
 from letters.services.receipts import letter_receipt_email_send
 
@@ -63,3 +64,8 @@ def letters_purge_sensitive_task() -> int:
 )
 def letter_receipt_email_task(letter_id: int) -> None:
     letter_receipt_email_send(letter_id=letter_id)
+
+
+@shared_task(name="letters.tasks.senate_offices_refresh")
+def senate_offices_refresh_task() -> int | None:
+    return senate_offices_load()

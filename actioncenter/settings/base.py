@@ -258,6 +258,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "letters.tasks.letters_purge_sensitive",
         "schedule": crontab(minute=41, hour=3),
     },
+    "letters-refresh-senate-offices-weekly": {
+        "task": "letters.tasks.senate_offices_refresh",
+        "schedule": crontab(minute=27, hour=4, day_of_week="mon"),
+    },
     "sessions-clear": {
         "task": "actioncenter.sessions_clear",
         "schedule": crontab(minute=5),
@@ -352,6 +356,8 @@ CWC_HOUSE_API_KEY = env("CWC_HOUSE_API_KEY", default="")
 CWC_SENATE_BASE_URL = env("CWC_SENATE_BASE_URL", default="")
 CWC_SENATE_API_KEY = env("CWC_SENATE_API_KEY", default="")
 CWC_TIMEOUT_SECONDS = env.float("CWC_TIMEOUT_SECONDS", default=20.0)
+# The Senate's list of offices taking CWC (active_offices.json): a path or URL; empty = all.
+CWC_SENATE_OFFICES_SOURCE = env("CWC_SENATE_OFFICES_SOURCE", default="")
 CWC_DELIVERY_AGENT = env("CWC_DELIVERY_AGENT", default=SITE_NAME)
 CWC_DELIVERY_AGENT_ACK_EMAIL = env("CWC_DELIVERY_AGENT_ACK_EMAIL", default="")
 CWC_DELIVERY_AGENT_CONTACT_NAME = env("CWC_DELIVERY_AGENT_CONTACT_NAME", default="")

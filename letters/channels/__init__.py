@@ -46,8 +46,14 @@ def cwc_channel() -> CwcChannel:
         organization=settings.CWC_ORGANIZATION,
         organization_about=settings.CWC_ORGANIZATION_ABOUT,
     )
+    from letters.senate_offices import senate_cwc_offices
+
     return CwcChannel(
-        house=_endpoint("HOUSE"), senate=_endpoint("SENATE"), agent=agent, pool=_http_pool()
+        house=_endpoint("HOUSE"),
+        senate=_endpoint("SENATE"),
+        agent=agent,
+        pool=_http_pool(),
+        senate_offices=senate_cwc_offices,
     )
 
 

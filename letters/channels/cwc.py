@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -318,8 +319,12 @@ class CwcChannel:
         senate: Endpoint | None,
         agent: DeliveryAgent,
         pool: urllib3.PoolManager | None = None,
+        senate_offices: Callable[[], frozenset[str] | None] = lambda: None,
     ):
         self.endpoints = {"house": house, "senate": senate}
+        # The Senate's list of offices that take CWC (None: every Senate office does),
+        # read only when a Senate office is asked about.
+        self.senate_offices = senate_offices
         self.agent = agent
         self.pool = pool
 
@@ -328,7 +333,12 @@ class CwcChannel:
         return endpoint if endpoint is not None and endpoint.configured else None
 
     def is_available(self, office: Office) -> bool:
-        return is_cwc_office(office.code) and self._endpoint(office) is not None
+        if not is_cwc_office(office.code) or self._endpoint(office) is None:
+            return False
+        if office.chamber == "senate":
+            listed = self.senate_offices()
+            return listed is None or office.code in listed  # else the next channel takes it
+        return True
 
     def send(self, letter: OutgoingLetter) -> DeliveryResult:
         endpoint = self._endpoint(letter.office)

@@ -2,7 +2,7 @@
 
 from letters.models.actions import LegislatorStance, LetterAction, Stance
 from letters.models.letters import Letter
-from letters.models.outbox import Delivery, OfficeReach, OfficeRoute
+from letters.models.outbox import Delivery, OfficeReach, OfficeRoute, SenateCwcOffice
 
 __all__ = [
     "Delivery",
@@ -11,5 +11,6 @@ __all__ = [
     "LetterAction",
     "OfficeReach",
     "OfficeRoute",
+    "SenateCwcOffice",
     "Stance",
 ]

@@ -230,3 +230,18 @@ class OfficeRoute(models.Model):
             raise ValidationError(
                 {"channel_order": _("Unknown channel: %(names)s.") % {"names": ", ".join(unknown)}}
             )
+
+
+class SenateCwcOffice(models.Model):
+    """A Senate office on the Senate's own list of offices that take CWC messages."""
+
+    office_code = models.CharField(_("office"), max_length=16, unique=True)
+    name = models.CharField(_("name on the Senate's list"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["office_code"]
+        verbose_name = _("Senate office taking CWC")
+        verbose_name_plural = _("Senate offices taking CWC")
+
+    def __str__(self) -> str:
+        return self.office_code
