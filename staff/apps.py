@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class StaffConfig(AppConfig):
     name = "staff"
     verbose_name = _("Staff")
+
+    def ready(self):
+        from staff import auth  # noqa: F401 - counts failed sign-ins per account

@@ -1,10 +1,83 @@
-"""Staff sign-in: lockout after repeated failures (django-axes)."""
+"""Staff sign-in: lockout after repeated failures (django-axes), and a ceiling per account.
+
+django-axes locks a username out *from one address* after AXES_FAILURE_LIMIT failures.
+An attacker spread over many addresses would never reach it, so each account also has a
+ceiling, STAFF_SIGNIN_FAILURE_CEILING failures within an hour from anywhere: over it, the
+account can be signed in to only from an address it was signed in from before. The staff
+member, at their usual desk, is never locked out by someone else's guesses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
 
 from axes.backends import AxesStandaloneBackend
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.dispatch import receiver
+
+from actioncenter.ratelimit import client_ip
+
+logger = logging.getLogger(__name__)
+FAILURE_WINDOW_SECONDS = 3600
+KNOWN_ADDRESSES_SECONDS = 90 * 86400
+KNOWN_ADDRESSES_KEPT = 20
+
+
+def _account(username: str) -> str:
+    return hashlib.sha256((username or "").strip().lower().encode()).hexdigest()[:32]
+
+
+def _address(request) -> str:
+    return hashlib.sha256((client_ip(request) or "unknown").encode()).hexdigest()[:16]
+
+
+def _failures_key(username: str) -> str:
+    return f"staff-signin:failures:{_account(username)}"
+
+
+def _known_key(username: str) -> str:
+    return f"staff-signin:known:{_account(username)}"
+
+
+def over_account_ceiling(request, username: str) -> bool:
+    """Over the account's ceiling, and asked from an address it was never signed in from."""
+    failures = cache.get(_failures_key(username), 0)
+    if failures < settings.STAFF_SIGNIN_FAILURE_CEILING:
+        return False
+    return _address(request) not in cache.get(_known_key(username), [])
+
+
+@receiver(user_login_failed)
+def _count_failure(sender, credentials, request=None, **kwargs):
+    username = credentials.get("username", "")
+    if not username or request is None:
+        return
+    key = _failures_key(username)
+    if cache.add(key, 1, timeout=FAILURE_WINDOW_SECONDS):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.add(key, 1, timeout=FAILURE_WINDOW_SECONDS)
+
+
+@receiver(user_logged_in)
+def _remember_address(sender, request, user, **kwargs):
+    if request is None:
+        return
+    key = _known_key(user.get_username())
+    known = [address for address in cache.get(key, []) if address != _address(request)]
+    known = [*known[-(KNOWN_ADDRESSES_KEPT - 1) :], _address(request)]
+    cache.set(key, known, timeout=KNOWN_ADDRESSES_SECONDS)
 
 
 class LockoutBackend(AxesStandaloneBackend):
-    """Refuses sign-in while the username is locked out from this address.
+    """Refuses sign-in while the username is locked out from this address, or while the
+    account is over its ceiling and this address is new to it.
 
     Authentication without a request (the shell, Django's test client
     `login()`) has no address to attribute failures to, so it is passed on to
@@ -15,4 +88,7 @@ class LockoutBackend(AxesStandaloneBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None:
             return None
+        if username and over_account_ceiling(request, username):
+            logger.warning("staff sign-in refused: account over its failure ceiling")
+            raise PermissionDenied  # stops the other backends; counted as a failure
         return super().authenticate(request, username, password, **kwargs)

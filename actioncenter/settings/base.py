@@ -145,6 +145,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "staff/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "actioncenter.ratelimit.client_ip"
 AXES_VERBOSE = False
+# Failures per staff account within an hour, from any address, before only addresses the
+# account was signed in from before may try (staff.auth).
+STAFF_SIGNIN_FAILURE_CEILING = env.int("STAFF_SIGNIN_FAILURE_CEILING", default=20)
 
 # --- Internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -57,3 +57,34 @@ def test_sign_out_needs_a_post_and_ends_the_session(client):
     client.force_login(user)
     client.post(reverse("staff:logout"))
     assert "_auth_user_id" not in client.session
+
+
+def test_guesses_spread_over_many_addresses_meet_a_ceiling_per_account(client, settings):
+    settings.STAFF_SIGNIN_FAILURE_CEILING = 10
+    user = UserFactory(role=REPORTER)
+    for n in range(12):  # under axes' per-address limit from each of 12 addresses
+        client.post(
+            reverse("staff:login"), {"username": user.username, "password": f"guess {n}"},
+            REMOTE_ADDR=f"198.51.100.{n}",
+        )  # fmt: skip
+    # The ceiling is reached: a new address is refused even with the right password...
+    response = client.post(
+        reverse("staff:login"), {"username": user.username, "password": PASSWORD},
+        REMOTE_ADDR="198.51.100.200",
+    )  # fmt: skip
+    assert response.status_code != 302
+
+
+def test_the_staff_member_at_their_usual_address_is_never_locked_out_by_others(client, settings):
+    settings.STAFF_SIGNIN_FAILURE_CEILING = 10
+    user = UserFactory(role=REPORTER)
+    desk = {"REMOTE_ADDR": "192.0.2.10"}
+    assert _sign_in_from(client, user.username, PASSWORD, **desk).status_code == 302
+    client.post(reverse("staff:logout"))
+    for n in range(15):  # a stranger's guesses from many addresses
+        _sign_in_from(client, user.username, f"guess {n}", REMOTE_ADDR=f"203.0.113.{n}")
+    assert _sign_in_from(client, user.username, PASSWORD, **desk).status_code == 302
+
+
+def _sign_in_from(client, username, password, **meta):
+    return client.post(reverse("staff:login"), {"username": username, "password": password}, **meta)
