@@ -19,8 +19,6 @@ from letters.channels.cwc import CwcChannel, DeliveryAgent, Endpoint
 from letters.channels.email import EmailChannel
 from letters.channels.manual import ManualChannel
 
-CHANNEL_NAMES = ("cwc", "email", "manual")
-
 
 @cache
 def _http_pool() -> urllib3.PoolManager:

@@ -14,6 +14,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
+CHANNEL_NAMES = ("cwc", "email", "manual")  # each a module of this package
+
 
 class DeliveryError(Exception):
     """A channel could not deliver. The message is technical and never holds personal data."""

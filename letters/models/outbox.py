@@ -223,7 +223,7 @@ class OfficeRoute(models.Model):
         return [name.strip() for name in self.channel_order.split(",") if name.strip()]
 
     def clean(self) -> None:
-        from letters.channels import CHANNEL_NAMES
+        from letters.channels.base import CHANNEL_NAMES
 
         unknown = [name for name in self.channels if name not in CHANNEL_NAMES]
         if unknown:
