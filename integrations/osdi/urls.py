@@ -1,8 +1,9 @@
 """OSDI endpoints under /api/osdi/v1/."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from integrations.osdi import views
+from integrations.osdi.errors import osdi_not_found
 
 app_name = "osdi"
 
@@ -57,4 +58,6 @@ urlpatterns = [
         views.OsdiPersonOutreachListApi.as_view(),
         name="person-outreaches",
     ),
+    # Last: any other OSDI URL is a 404 in OSDI's format, not the site's HTML page.
+    re_path(r"^.*$", osdi_not_found),
 ]

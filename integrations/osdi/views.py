@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 from actioncenter.ratelimit import ApiThrottle
 from integrations.osdi import resources
 from integrations.osdi.authentication import OSDITokenAuthentication
+from integrations.osdi.errors import osdi_exception_handler
 from integrations.osdi.hal import HalJSONRenderer, collection
 from staff.permissions import CanExportData
 
@@ -34,6 +35,10 @@ class OSDIView(APIView):
     authentication_classes = [OSDITokenAuthentication]
     permission_classes = [CanExportData]
     renderer_classes = [HalJSONRenderer]
+    osdi_resource = "osdi:resource"  # what its errors are about
+
+    def get_exception_handler(self):
+        return osdi_exception_handler
 
     def absolute(self, name: str, *args) -> str:
         return self.request.build_absolute_uri(reverse(f"osdi:{name}", args=args))
@@ -110,6 +115,7 @@ class OsdiSignatureDetailApi(OSDIView):
 class OsdiRecordSignatureHelperApi(OSDIView):
     """Sign the petition for a person (created or matched by email), as the public form does."""
 
+    osdi_resource = "osdi:signature"
     throttle_classes = [ApiThrottle]
     throttle_scope = "action_submit"
 

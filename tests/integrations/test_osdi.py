@@ -207,3 +207,34 @@ def test_record_signature_helper_without_an_email_is_refused(api):
 )
 def test_targets_are_identified_by_ocd_division(state, district, expected):
     assert ocd_division(state, district) == expected
+
+
+def test_errors_come_in_osdis_own_format_as_hal_json(api):
+    campaign = petition_campaign()
+    url = reverse("osdi:record-signature-helper", args=[campaign.pk])
+    response = api.post(url, {"person": "x"}, content_type="application/json")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/hal+json")
+    error = response.json()["osdi:error"]
+    assert (error["request_type"], error["response_code"]) == ("atomic", 400)
+    [status] = error["resource_status"]
+    assert status["resource"] == "osdi:signature" and status["response_code"] == 400
+    assert status["error_descriptions"][0]["description"]
+
+    bad_email = {"person": {"email_addresses": [{"address": "not an email"}]}}
+    refused = api.post(url, bad_email, content_type="application/json").json()["osdi:error"]
+    assert refused["resource_status"][0]["error_descriptions"][0]["properties"] == ["email"]
+
+
+@pytest.mark.parametrize("path", ["petitions/999999", "no-such-collection"])
+def test_unknown_osdi_resources_are_404s_in_osdis_format(api, path):
+    response = api.get(f"/api/osdi/v1/{path}")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/hal+json")
+    assert response.json()["osdi:error"]["response_code"] == 404
+
+
+def test_a_visitor_without_a_token_is_refused_in_osdis_format(client):
+    response = client.get("/api/osdi/v1/petitions")
+    assert response.status_code in (401, 403)
+    assert response.json()["osdi:error"]["response_code"] == response.status_code
