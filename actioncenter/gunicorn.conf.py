@@ -41,6 +41,7 @@ logconfig_dict = {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "access",
+            "filters": ["scrub"],  # receipt and confirmation tokens out of the paths
         },
     },
     "root": {"handlers": ["error"], "level": "INFO"},

@@ -2,8 +2,9 @@
 
 Formatting is allow-list based: only the timestamp, level, logger, message and
 a few technical fields are written. Query strings are cut from anything that
-looks like a URL because lookups carry addresses and ZIP codes there, and email
-addresses are masked in case one slips into a message.
+looks like a URL because lookups carry addresses and ZIP codes there, the tokens of
+receipt and confirmation links are cut from paths, and email addresses are masked in
+case one slips into a message.
 """
 
 import json
@@ -12,11 +13,17 @@ import re
 from datetime import UTC, datetime
 
 _QUERY_STRING = re.compile(r"\?[^\s\"']*")
+# A receipt or confirmation link opens the letter or the subscription it names: the
+# token in its path is a key, and never reaches a log.
+_TOKEN_IN_PATH = re.compile(
+    r"(/letters/receipt/|/api/v1/receipts/|/updates/(?:confirm|unsubscribe)/)[^/\s\"'?]+"
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _SAFE_EXTRA_FIELDS = ("status_code", "task_id", "task_name", "duration_ms", "count")
 
 
 def scrub(text: str) -> str:
+    text = _TOKEN_IN_PATH.sub(r"\1[token]", text)
     return _EMAIL.sub("[email]", _QUERY_STRING.sub("?[query]", text))
 
 

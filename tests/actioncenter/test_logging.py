@@ -49,3 +49,31 @@ def test_exceptions_log_their_type_and_location_but_not_their_message(log_stream
     entry = json.loads(log_stream.getvalue().splitlines()[-1])
     assert entry["exception"] == "ValueError"
     assert "Oak Lane" not in log_stream.getvalue()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/letters/receipt/dmlTaMmOh9z5Gbz_FU2C:Rrc0zvGxkewybw/",
+        "/letters/receipt/dmlTaMmOh9z5Gbz_FU2C:Rrc0zvGxkewybw/status",
+        "/api/v1/receipts/dmlTaMmOh9z5Gbz_FU2C:Rrc0zvGxkewybw",
+        "/updates/confirm/eyJzIjoxfQ:1tK9Xb:abcDEF/",
+        "/updates/unsubscribe/eyJzIjoxfQ:1tK9Xb:abcDEF/",
+    ],
+)
+def test_receipt_and_confirmation_tokens_never_reach_a_log_line(path):
+    from actioncenter.logging import scrub
+
+    access = f'{{"logger": "gunicorn.access", "method": "GET", "path": "{path}", "status": 200}}'
+    for line in (access, f'"GET {path} HTTP/1.1" 200 16357'):
+        cleaned = scrub(line)
+        assert "[token]" in cleaned
+        assert "dmlTaMmOh9z5" not in cleaned and "eyJzIjoxfQ" not in cleaned
+
+
+def test_gunicorns_access_log_goes_through_the_scrubbing_filter():
+    import runpy
+    from pathlib import Path
+
+    conf = runpy.run_path(str(Path(__file__).parents[2] / "actioncenter" / "gunicorn.conf.py"))
+    assert "scrub" in conf["logconfig_dict"]["handlers"]["access"]["filters"]
