@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class LegislatorsConfig(AppConfig):
     name = "legislators"
     verbose_name = _("Legislators")
+
+    def ready(self):
+        from actioncenter.views import HEALTH_CHECKS
+        from legislators.services.lookup import geocoder_health
+
+        HEALTH_CHECKS["geocoder"] = geocoder_health

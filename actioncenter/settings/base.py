@@ -389,6 +389,8 @@ CENSUS_GEOCODER_VINTAGE = env("CENSUS_GEOCODER_VINTAGE", default="Current_Curren
 # Total time a lookup may spend on the geocoder (all attempts) before falling back to ZIP.
 CENSUS_GEOCODER_TIMEOUT_SECONDS = env.float("CENSUS_GEOCODER_TIMEOUT_SECONDS", default=4.0)
 # After this many consecutive failures the geocoder is skipped for the cool-down.
+# The Congress in session; 0 = from the date. Geocoder districts of an earlier one are stale.
+CURRENT_CONGRESS = env.int("CURRENT_CONGRESS", default=0)
 GEOCODER_BREAKER_FAILURES = env.int("GEOCODER_BREAKER_FAILURES", default=3)
 GEOCODER_BREAKER_COOLDOWN_SECONDS = env.int("GEOCODER_BREAKER_COOLDOWN_SECONDS", default=60)
 # How long a lookup result is cached (imports invalidate the cache at once).

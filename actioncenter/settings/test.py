@@ -24,3 +24,5 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # `celery_worker` fixture sets TEST_TASKS_EAGER=0 so what it enqueues goes
 # through the broker.
 CELERY_TASK_ALWAYS_EAGER = env.bool("TEST_TASKS_EAGER", default=True)
+# The Congress the test fixtures' district maps are of, whatever today's date.
+CURRENT_CONGRESS = 119

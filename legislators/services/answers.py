@@ -167,6 +167,10 @@ def _fallback_message(reason: str) -> str:
             "We couldn't match your street address, so this answer comes from your ZIP "
             "code and is less precise."
         ),
+        "stale_districts": _(
+            "The address service still uses old district maps, so this answer comes from "
+            "your ZIP code and is less precise."
+        ),
     }.get(
         reason,
         _(

@@ -6,6 +6,7 @@ street address. Results are cached; the address itself is never stored in the
 database or written to logs (cache keys carry a hash of it, not the address).
 """
 
+import datetime as dt
 import hashlib
 import logging
 import math
@@ -14,6 +15,7 @@ from dataclasses import replace
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
 from actioncenter.caching import MISSING, ProcessCache
 from legislators.cache import data_version
@@ -220,6 +222,8 @@ def lookup_by_address(
         breaker.record_success()
         return _fall_back(zip5, "no_match")
     breaker.record_success()
+    if _stale(answer):
+        return _fall_back(zip5, "stale_districts")
     seats = [(d.state, d.district) for d in answer.districts if d.state in STATES_BY_CODE]
     if not seats and len(answer.states) == 1 and STATES_BY_CODE.get(answer.states[0]):
         facts = STATES_BY_CODE[answer.states[0]]
@@ -232,6 +236,39 @@ def lookup_by_address(
         cache.set(f"legislators:lookup:{version}:{key}", result, settings.LOOKUP_CACHE_SECONDS)
         _memo.set(key, result, version=version, ttl=settings.LOOKUP_CACHE_SECONDS)
     return result
+
+
+STALE_FLAG_KEY = "legislators:geocoder-stale"
+STALE_FLAG_SECONDS = 24 * 3600
+
+
+def current_congress(today: dt.date | None = None) -> int:
+    """The Congress in session (CURRENT_CONGRESS, else from the date: each begins on
+    January 3 of an odd year, the 1st in 1789)."""
+    if settings.CURRENT_CONGRESS:
+        return settings.CURRENT_CONGRESS
+    today = today or timezone.localdate()
+    year = today.year - (1 if today.year % 2 == 1 and today < dt.date(today.year, 1, 3) else 0)
+    return (year - 1789) // 2 + 1
+
+
+def _stale(answer) -> bool:
+    """The geocoder answered with the districts of an earlier Congress (its vintage is out
+    of date): they may not be today's, so the ZIP answers instead, and /healthz says so."""
+    congresses = [d.congress for d in answer.districts if d.congress]
+    if not congresses or min(congresses) >= current_congress():
+        return False
+    logger.warning(
+        "census geocoder answered with old district maps; answering from the ZIP code",
+        extra={"count": min(congresses)},
+    )
+    cache.set(STALE_FLAG_KEY, min(congresses), STALE_FLAG_SECONDS)
+    return True
+
+
+def geocoder_health() -> str:
+    """ "ok", or "stale" when the geocoder lately answered with an earlier Congress's maps."""
+    return "stale" if cache.get(STALE_FLAG_KEY) else "ok"
 
 
 def _geocode(street: str, city: str, state: str, zip5: str):

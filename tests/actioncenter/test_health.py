@@ -22,6 +22,7 @@ def test_healthz_answers_503_when_the_broker_is_down(client, settings):
         "database": "ok",
         "broker": "unreachable",
         "deliveries": "ok",
+        "geocoder": "ok",
     }
 
 

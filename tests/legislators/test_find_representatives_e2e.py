@@ -23,7 +23,7 @@ def test_street_address_gives_one_member_with_a_phone_link(
     page, congress, httpserver, fixtures_dir, settings
 ):
     settings.CENSUS_GEOCODER_BASE_URL = httpserver.url_for("/geocoder")
-    answer = fixtures_dir / "census" / "geographies_onelineaddress_match_116th_cd_va08.json"
+    answer = fixtures_dir / "census" / "geographies_onelineaddress_match_119th_cd_va08.json"
     payload = json.loads(answer.read_text())
     httpserver.expect_request("/geocoder/geographies/address").respond_with_json(payload)
 

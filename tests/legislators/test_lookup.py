@@ -149,7 +149,7 @@ def geocoder(httpserver, settings, fixtures_dir):
 
 def test_street_address_is_certain(congress, geocoder):
     geocoder.expect_request("/geocoder/geographies/address").respond_with_json(
-        geocoder.sample("geographies_onelineaddress_match_116th_cd_va08.json")
+        geocoder.sample("geographies_onelineaddress_match_119th_cd_va08.json")
     )
     result = lookup_by_address(street="2300 Hollow Oak Ct", city="Falls Church", zip_code="22150")
     assert (result.precision, result.certain, result.district, result.fell_back) == (
@@ -160,6 +160,19 @@ def test_street_address_is_certain(congress, geocoder):
     )
     assert names(result.representatives) == ["va8"]
     assert "Your street address is in Virginia district 8" in result.message
+
+
+def test_old_district_maps_fall_back_to_the_zip_and_are_reported(congress, geocoder, client):
+    # The 116th Congress's districts, from a geocoder whose vintage is out of date.
+    geocoder.expect_request("/geocoder/geographies/address").respond_with_json(
+        geocoder.sample("geographies_onelineaddress_match_116th_cd_va08.json")
+    )
+    result = lookup_by_address(street="2300 Hollow Oak Ct", city="Falls Church", zip_code="22150")
+    assert (result.precision, result.fell_back) == ("zip", True)
+    assert result.fallback_reason == "stale_districts"
+    assert "old district maps" in result.message
+    health = client.get("/healthz").json()
+    assert (health["status"], health["geocoder"]) == ("degraded", "stale")
 
 
 def test_one_line_address_with_layer_error_in_dc_is_still_certain(congress, geocoder):
