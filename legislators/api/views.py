@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
@@ -95,6 +96,15 @@ def zip_payload(zip_code: str) -> bytes:
     )
 
 
+class LegislatorPage(serializers.Serializer):
+    """One page of members: DRF's page-number pagination, 50 a page."""
+
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = LegislatorSerializer(many=True)
+
+
 class LegislatorListApi(PublicApi):
     throttle_scope = "public_read"
 
@@ -104,7 +114,7 @@ class LegislatorListApi(PublicApi):
     @extend_schema(
         operation_id="legislators_list",
         parameters=[LegislatorListQuerySerializer],
-        responses={200: LegislatorSerializer(many=True)},
+        responses={200: LegislatorPage},
     )
     def get(self, request):
         query = LegislatorListQuerySerializer(data=request.query_params)

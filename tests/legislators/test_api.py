@@ -113,3 +113,12 @@ def test_endpoints_are_in_the_openapi_schema(client):
         "/api/v1/legislators/{bioguide_id}",
     ):
         assert path in schema["paths"]
+
+
+def test_the_schema_documents_the_member_list_as_the_pages_it_answers(client):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    answer = schema["paths"]["/api/v1/legislators"]["get"]["responses"]["200"]
+    reference = answer["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    page = schema["components"]["schemas"][reference]
+    assert {"count", "next", "previous", "results"} <= set(page["properties"])
+    assert page["properties"]["results"]["type"] == "array"
