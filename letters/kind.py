@@ -17,6 +17,11 @@ METRICS = declare(
     Metric(
         "deliveries_held", _("Deliveries waiting for the setup to be fixed"), group="deliveries"
     ),
+    Metric(
+        "deliveries_self_reported",
+        _("Deliveries the writer says they sent (unconfirmed)"),
+        group="deliveries",
+    ),
     Metric("offices_reached", _("Offices reached")),
 )
 
