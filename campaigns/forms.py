@@ -15,8 +15,7 @@ ZIP_VALIDATOR = RegexValidator(ZIP_RE, ZIP_MESSAGE)
 
 def clean_zip(value: str) -> str:
     value = (value or "").strip()
-    if not ZIP_RE.match(value):
-        raise forms.ValidationError(ZIP_MESSAGE)
+    ZIP_VALIDATOR(value)
     return value
 
 

@@ -36,10 +36,9 @@ IDS = {
 
 def _problems() -> list[tuple[str, str]]:
     """(setting, what is wrong) for each delivery-agent setting CWC would refuse."""
-    if not any(
-        (settings.CWC_HOUSE_BASE_URL and settings.CWC_HOUSE_API_KEY,
-         settings.CWC_SENATE_BASE_URL and settings.CWC_SENATE_API_KEY)
-    ):  # fmt: skip
+    from letters.channels import cwc_channel
+
+    if not any(endpoint.configured for endpoint in cwc_channel().endpoints.values()):
         return []  # CWC is off: letters go by email or by the supporter
     problems = []
     if not settings.CWC_DELIVERY_AGENT.strip():

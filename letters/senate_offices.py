@@ -14,52 +14,34 @@ import json
 import re
 from pathlib import Path
 
-import requests
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from actioncenter.caching import MISSING, ProcessCache
+from actioncenter.caching import ProcessCache
 from actioncenter.exceptions import ApplicationError
+from legislators.services.import_sources import FolderSource, UrlSource
 from letters.models import SenateCwcOffice
 
 SENATE_OFFICE = re.compile(r"S[A-Z]{2}0[1-3]")
-HTTP_TIMEOUT = 20
 # Workers read the list once a minute at most; it changes a few times a year.
 _offices = ProcessCache("letters.senate-cwc-offices", size=1, ttl=60)
 
 
 def senate_cwc_offices() -> frozenset[str] | None:
     """The codes of the Senate offices taking CWC, or None when no list is loaded."""
-    codes = _offices.get("all")
-    if codes is MISSING:
-        loaded = frozenset(SenateCwcOffice.objects.values_list("office_code", flat=True))
-        codes = loaded or None
-        _offices.set("all", codes)
-    return codes
+    return _offices.get_or_set(
+        "all",
+        lambda: frozenset(SenateCwcOffice.objects.values_list("office_code", flat=True)) or None,
+    )
 
 
 def _read(source: str) -> str:
+    """The list's text, read like the legislator data: from a file or an http(s) URL."""
+    folder, _slash, name = source.rstrip("/").rpartition("/")
     if source.startswith(("http://", "https://")):
-        try:
-            response = requests.get(source, timeout=HTTP_TIMEOUT)
-        except (requests.ConnectionError, requests.Timeout) as exc:
-            raise ApplicationError(
-                _("Could not reach %(source)s (%(reason)s).")
-                % {"source": source, "reason": type(exc).__name__},
-                code="source_unreachable",
-            ) from exc
-        if response.status_code >= 400:
-            raise ApplicationError(
-                _("%(source)s answered HTTP %(status)s.")
-                % {"source": source, "status": response.status_code},
-                code="source_unreachable",
-            )
-        return response.text
-    path = Path(source)
-    if not path.is_file():
-        raise ApplicationError(_("%(source)s: file is missing.") % {"source": source})
-    return path.read_text(encoding="utf-8-sig")
+        return UrlSource(folder).read(name)
+    return FolderSource(Path(folder or ".")).read(name)
 
 
 def _offices_in(text: str, source: str) -> dict[str, str]:
