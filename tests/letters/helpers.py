@@ -17,3 +17,22 @@ def submit(action, *, note: str = "", edited: str = "", source: str = "", **chan
         district=lookup.district,
         source=source,
     )
+
+
+# What a partner's form posts to the letters API.
+API_BODY = {
+    "prefix": "Mx.",
+    "first_name": "Alex",
+    "last_name": "Rivera",
+    "email": "alex@example.org",
+    "address1": "1100 Main Street",
+    "city": "Arlington",
+    "state": "VA",
+    "zip_code": "22201",
+    "personal_note": "It matters to me.",
+}
+
+
+def api_post(client, action, body=API_BODY):
+    url = f"/api/v1/campaigns/{action.campaign.slug}/letters"
+    return client.post(url, body, content_type="application/json")

@@ -5,20 +5,10 @@ import pytest
 from letters.models import Letter
 from tests.legislators.factories import members_of
 from tests.letters.factories import LetterActionFactory
+from tests.letters.helpers import API_BODY as BODY
+from tests.letters.helpers import api_post as post
 
 pytestmark = pytest.mark.django_db
-
-BODY = {
-    "prefix": "Mx.",
-    "first_name": "Alex",
-    "last_name": "Rivera",
-    "email": "alex@example.org",
-    "address1": "1100 Main Street",
-    "city": "Arlington",
-    "state": "VA",
-    "zip_code": "22201",
-    "personal_note": "It matters to me.",
-}
 
 
 @pytest.fixture
@@ -27,11 +17,6 @@ def action(settings):
     settings.CENSUS_GEOCODER_BASE_URL = "http://127.0.0.1:9"
     members_of()
     return LetterActionFactory()
-
-
-def post(client, action, body=BODY):
-    url = f"/api/v1/campaigns/{action.campaign.slug}/letters"
-    return client.post(url, body, content_type="application/json")
 
 
 def test_submit_returns_the_receipt_and_one_delivery_per_office(

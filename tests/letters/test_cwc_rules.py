@@ -11,21 +11,11 @@ from letters.channels.cwc import message_xml
 from letters.models import Letter
 from tests.legislators.factories import members_of
 from tests.letters.factories import LetterActionFactory
+from tests.letters.helpers import API_BODY as BODY
+from tests.letters.helpers import api_post
 from tests.letters.test_cwc_xml import AGENT, HOUSE, letter
 
 pytestmark = pytest.mark.django_db
-
-BODY = {
-    "prefix": "Mx.",
-    "first_name": "Alex",
-    "last_name": "Rivera",
-    "email": "alex@example.org",
-    "address1": "1100 Main Street",
-    "city": "Arlington",
-    "state": "VA",
-    "zip_code": "22201",
-    "personal_note": "It matters to me.",
-}
 
 
 @pytest.fixture
@@ -36,8 +26,7 @@ def action(settings):
 
 
 def post(client, action, **changes):
-    url = f"/api/v1/campaigns/{action.campaign.slug}/letters"
-    return client.post(url, {**BODY, **changes}, content_type="application/json")
+    return api_post(client, action, {**BODY, **changes})
 
 
 def test_a_two_letter_city_is_refused_with_a_clear_message(client, action):
@@ -117,13 +106,21 @@ def test_a_letter_too_long_once_names_are_filled_in_is_refused_before_it_is_stor
     assert Letter.objects.count() == 0
 
 
-def test_check_reports_delivery_agent_settings_cwc_would_refuse(settings):
+def agent(settings, *, ack_email, contact_name, phone, organization):
+    """CWC on for the House, with these delivery-agent settings."""
     settings.CWC_HOUSE_BASE_URL, settings.CWC_HOUSE_API_KEY = "https://cwc.example.org", "key"
-    settings.CWC_DELIVERY_AGENT_ACK_EMAIL = "a@localhost"
+    settings.CWC_DELIVERY_AGENT_ACK_EMAIL = ack_email
     settings.CWC_DELIVERY_AGENT_CONTACT_EMAIL = "desk@example.org"
-    settings.CWC_DELIVERY_AGENT_CONTACT_NAME = "Desk"
-    settings.CWC_DELIVERY_AGENT_CONTACT_PHONE = "555-0100"
-    settings.CWC_ORGANIZATION = "MGAJ"
+    settings.CWC_DELIVERY_AGENT_CONTACT_NAME = contact_name
+    settings.CWC_DELIVERY_AGENT_CONTACT_PHONE = phone
+    settings.CWC_ORGANIZATION = organization
+
+
+def test_check_reports_delivery_agent_settings_cwc_would_refuse(settings):
+    agent(
+        settings, ack_email="a@localhost", contact_name="Desk", phone="555-0100",
+        organization="MGAJ",
+    )  # fmt: skip
     with pytest.raises(SystemCheckError) as caught:
         call_command("check")
     report = str(caught.value)
@@ -136,10 +133,8 @@ def test_check_is_quiet_when_the_settings_are_right_or_cwc_is_off(settings):
     settings.CWC_HOUSE_BASE_URL, settings.CWC_HOUSE_API_KEY = "", ""
     settings.CWC_DELIVERY_AGENT_ACK_EMAIL = "a@localhost"
     call_command("check")  # CWC off: nothing is built for it
-    settings.CWC_HOUSE_BASE_URL, settings.CWC_HOUSE_API_KEY = "https://cwc.example.org", "key"
-    settings.CWC_DELIVERY_AGENT_ACK_EMAIL = "delivery@example.org"
-    settings.CWC_DELIVERY_AGENT_CONTACT_EMAIL = "desk@example.org"
-    settings.CWC_DELIVERY_AGENT_CONTACT_NAME = "Delivery Desk"
-    settings.CWC_DELIVERY_AGENT_CONTACT_PHONE = "(202) 555-0100"
-    settings.CWC_ORGANIZATION = "Movement for Gender Asylum Justice"
+    agent(
+        settings, ack_email="delivery@example.org", contact_name="Delivery Desk",
+        phone="(202) 555-0100", organization="Movement for Gender Asylum Justice",
+    )  # fmt: skip
     call_command("check")
