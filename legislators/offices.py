@@ -42,15 +42,18 @@ def office_code_for(legislator) -> str:
     return house_office_code(legislator.state, legislator.district or 0)
 
 
-def title_for(legislator) -> str:
-    if legislator.chamber == SENATE:
-        return _("Senator")
-    facts = STATES_BY_CODE.get(legislator.state)
+def member_title(state: str) -> str:
+    """What the state's House member is called, translated."""
+    facts = STATES_BY_CODE.get(state)
     title = facts.house_member_title if facts else "Representative"
     return {
         "Delegate": _("Delegate"),
         "Resident Commissioner": _("Resident Commissioner"),
     }.get(title, _("Representative"))
+
+
+def title_for(legislator) -> str:
+    return _("Senator") if legislator.chamber == SENATE else member_title(legislator.state)
 
 
 def formal_name(legislator) -> str:

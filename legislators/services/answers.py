@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from actioncenter.exceptions import ApplicationError
 from legislators.models import DistrictOffice, Legislator
+from legislators.offices import member_title
 from legislators.states import STATES_BY_CODE
 
 
@@ -86,16 +87,6 @@ class LookupResult:
         if not self.certain:
             raise ApplicationError(self.message, code="district_uncertain")
         return [*self.representatives, *self.senators]
-
-
-def member_title(state: str) -> str:
-    """What the state's House member is called, translated."""
-    titles = {
-        "Delegate": _("Delegate"),
-        "Resident Commissioner": _("Resident Commissioner"),
-    }
-    title = STATES_BY_CODE[state].house_member_title
-    return titles.get(title, _("Representative"))
 
 
 def _main_message(result: LookupResult) -> str:
