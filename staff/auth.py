@@ -18,11 +18,11 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
+from django_ratelimit.core import get_usage
 
 from actioncenter.ratelimit import client_ip
 
 logger = logging.getLogger(__name__)
-FAILURE_WINDOW_SECONDS = 3600
 KNOWN_ADDRESSES_SECONDS = 90 * 86400
 KNOWN_ADDRESSES_KEPT = 20
 
@@ -35,8 +35,14 @@ def _address(request) -> str:
     return hashlib.sha256((client_ip(request) or "unknown").encode()).hexdigest()[:16]
 
 
-def _failures_key(username: str) -> str:
-    return f"staff-signin:failures:{_account(username)}"
+def _failures(request, username: str, *, increment: bool) -> int:
+    """Failed sign-ins of the account within the hour, counted by django-ratelimit like
+    every other limit of the site (0 when rate limits are off)."""
+    usage = get_usage(
+        request, group="staff-signin-account", key=lambda _group, _request: _account(username),
+        rate=f"{settings.STAFF_SIGNIN_FAILURE_CEILING}/h", increment=increment,
+    )  # fmt: skip
+    return usage["count"] if usage else 0
 
 
 def _known_key(username: str) -> str:
@@ -45,8 +51,7 @@ def _known_key(username: str) -> str:
 
 def over_account_ceiling(request, username: str) -> bool:
     """Over the account's ceiling, and asked from an address it was never signed in from."""
-    failures = cache.get(_failures_key(username), 0)
-    if failures < settings.STAFF_SIGNIN_FAILURE_CEILING:
+    if _failures(request, username, increment=False) < settings.STAFF_SIGNIN_FAILURE_CEILING:
         return False
     return _address(request) not in cache.get(_known_key(username), [])
 
@@ -54,15 +59,8 @@ def over_account_ceiling(request, username: str) -> bool:
 @receiver(user_login_failed)
 def _count_failure(sender, credentials, request=None, **kwargs):
     username = credentials.get("username", "")
-    if not username or request is None:
-        return
-    key = _failures_key(username)
-    if cache.add(key, 1, timeout=FAILURE_WINDOW_SECONDS):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.add(key, 1, timeout=FAILURE_WINDOW_SECONDS)
+    if username and request is not None:
+        _failures(request, username, increment=True)
 
 
 @receiver(user_logged_in)
