@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "calls",
     "signups",
     "staff",
+    "integrations.osdi",
     "devdata",
 ]
 
@@ -386,6 +387,9 @@ CENSUS_GEOCODER_BASE_URL = env(
 )
 CENSUS_GEOCODER_BENCHMARK = env("CENSUS_GEOCODER_BENCHMARK", default="Public_AR_Current")
 CENSUS_GEOCODER_VINTAGE = env("CENSUS_GEOCODER_VINTAGE", default="Current_Current")
+# The vintage's TIGERweb layer ids of the congressional districts and the states (the
+# lookup reads nothing else); "all" asks for every layer.
+CENSUS_GEOCODER_LAYERS = env("CENSUS_GEOCODER_LAYERS", default="54,80")
 # Total time a lookup may spend on the geocoder (all attempts) before falling back to ZIP.
 CENSUS_GEOCODER_TIMEOUT_SECONDS = env.float("CENSUS_GEOCODER_TIMEOUT_SECONDS", default=4.0)
 # After this many consecutive failures the geocoder is skipped for the cool-down.

@@ -21,7 +21,6 @@ from rest_framework.request import Request
 IDENTIFIER_SYSTEM = "actioncenter"
 DEFAULT_PER_PAGE = 25
 MAX_PER_PAGE = 100
-CURIES_HREF = "https://opensupporter.github.io/osdi-docs/{rel}"
 
 
 class HalJSONRenderer(JSONRenderer):
@@ -35,8 +34,8 @@ def osdi_date(value: datetime | None) -> str | None:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def identifiers(pk) -> list[str]:
-    return [f"{IDENTIFIER_SYSTEM}:{pk}"]
+def identifiers(pk, foreign: Sequence[str] = ()) -> list[str]:
+    return [f"{IDENTIFIER_SYSTEM}:{pk}", *foreign]
 
 
 def resource(
@@ -46,11 +45,16 @@ def resource(
     modified: datetime | None,
     links: dict[str, str],
     fields: dict,
+    foreign_identifiers: Sequence[str] = (),
+    origin_system: str = "",
 ) -> dict:
-    """One OSDI resource; `links` maps rel ("self", "osdi:person", ...) to an absolute URL."""
+    """One OSDI resource; `links` maps rel ("self", "osdi:person", ...) to an absolute URL.
+
+    `foreign_identifiers` and `origin_system` are what a partner's system sent when it
+    recorded the resource here: a resource it created says it came from there."""
     return {
-        "identifiers": identifiers(pk),
-        "origin_system": settings.SITE_NAME,
+        "identifiers": identifiers(pk, foreign_identifiers),
+        "origin_system": origin_system or settings.SITE_NAME,
         "created_date": osdi_date(created),
         "modified_date": osdi_date(modified or created),
         **fields,
@@ -76,8 +80,10 @@ def collection(
     rel: str,
     queryset,
     to_resource: Callable[[object], dict],
+    curies: list[dict],
 ) -> dict:
-    """One page of a collection as OSDI wants it (`rel` like "petitions")."""
+    """One page of a collection as OSDI wants it (`rel` like "petitions"); its links keep
+    the request's `filter`, so following `next` continues the same incremental sync."""
     page, per_page = page_number(request)
     paginator = Paginator(queryset, per_page)
     total = paginator.count
@@ -88,8 +94,10 @@ def collection(
     embedded = [to_resource(item) for item in items]
     base = request.build_absolute_uri(request.path)
 
+    kept = {"filter": request.query_params["filter"]} if request.query_params.get("filter") else {}
+
     def href(number: int) -> str:
-        return f"{base}?{urlencode({'page': number, 'per_page': per_page})}"
+        return f"{base}?{urlencode({**kept, 'page': number, 'per_page': per_page})}"
 
     links: dict = {"self": {"href": href(page)}}
     if page < paginator.num_pages and total:
@@ -97,7 +105,7 @@ def collection(
     if page > 1:
         links["prev"] = {"href": href(page - 1)}
     links[f"osdi:{rel}"] = [{"href": item["_links"]["self"]["href"]} for item in embedded]
-    links["curies"] = [{"name": "osdi", "href": CURIES_HREF, "templated": True}]
+    links["curies"] = curies
     return {
         "total_pages": paginator.num_pages if total else 0,
         "per_page": per_page,

@@ -6,20 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
-from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
+from django.db.models import Exists, F, Max, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Greatest
 
-from campaigns.api.serializers import CleanCharField
-from campaigns.forms import ZIP_VALIDATOR
 from campaigns.models import Campaign, Supporter
 from integrations.osdi.hal import osdi_date, resource
 from legislators.states import STATES_BY_CODE
-from letters.models import Delivery, LetterAction
+from letters.models import Delivery, Letter, LetterAction
 from metrics.totals import campaign_totals
-from petitions.api.serializers import SignatureInputSerializer
 from petitions.models import Petition, Signature
-from petitions.services import signature_create
+from signups.models import UpdatesSubscription
 
 TERRITORIES = {"PR", "GU", "VI", "AS", "MP"}
 
@@ -32,6 +28,19 @@ class Links:
 
     def __call__(self, name: str, *args) -> str:
         return self.absolute(name, *args)
+
+    def curies(self) -> list[dict]:
+        """The `osdi:` prefix of link relations, pointing at this site's own pages that
+        describe each resource and helper."""
+        href = self.absolute("docs", "REL").replace("REL", "{rel}")
+        return [{"name": "osdi", "href": href, "templated": True}]
+
+
+# Which column holds each resource's dates, for `filter=modified_date gt '…'`.
+CAMPAIGN_DATES = {"created_date": "created_at", "modified_date": "updated_at"}
+SIGNATURE_DATES = {"created_date": "created_at", "modified_date": "created_at"}
+OUTREACH_DATES = {"created_date": "created_at", "modified_date": "modified_at"}
+PERSON_DATES = {"created_date": "created_at", "modified_date": "modified_at"}
 
 
 def ocd_division(state: str, district: int | None = None) -> str:
@@ -59,13 +68,7 @@ def entry_point(links: Links) -> dict:
             "osdi:petitions": {"href": links("petitions")},
             "osdi:advocacy_campaigns": {"href": links("advocacy-campaigns")},
             "osdi:people": {"href": links("people")},
-            "curies": [
-                {
-                    "name": "osdi",
-                    "href": "https://opensupporter.github.io/osdi-docs/{rel}",
-                    "templated": True,
-                }
-            ],
+            "curies": links.curies(),
         },
     }
 
@@ -113,10 +116,29 @@ def petition(campaign: Campaign, links: Links) -> dict:
 
 
 def signature_queryset():
-    return Signature.objects.select_related("supporter").order_by("pk")
+    return Signature.objects.select_related("supporter", "osdi_origin").order_by("pk")
+
+
+def _origin(item):
+    """What a partner's system sent when it recorded `item` here, or None."""
+    try:
+        return item.osdi_origin
+    except AttributeError:  # the reverse one-to-one is missing: recorded on this site
+        return None
+
+
+def _referrer_data(origin, source: str) -> dict:
+    return {**(origin.referrer_data if origin else {}), "source": source}
+
+
+def _partner_fields(origin) -> dict:
+    if origin is None:
+        return {}
+    return {"foreign_identifiers": origin.identifiers, "origin_system": origin.origin_system}
 
 
 def signature(item: Signature, links: Links) -> dict:
+    origin = _origin(item)
     return resource(
         pk=item.pk,
         created=item.created_at,
@@ -127,63 +149,12 @@ def signature(item: Signature, links: Links) -> dict:
             "osdi:person": links("person", item.supporter_id),
         },
         fields={
-            "action_date": resource_date(item.created_at),
+            "action_date": osdi_date((origin and origin.action_date) or item.created_at),
             "comments": item.comment,
-            "referrer_data": {"source": item.source},
+            "referrer_data": _referrer_data(origin, item.source),
         },
+        **_partner_fields(origin),
     )
-
-
-def resource_date(value) -> str | None:
-    return osdi_date(value)
-
-
-class OsdiSignatureInput(SignatureInputSerializer):
-    """The public form's rules for a signature; a partner's system may not know the
-    person's name or ZIP code."""
-
-    first_name = CleanCharField(max_length=100, required=False, allow_blank=True, default="")
-    last_name = CleanCharField(max_length=100, required=False, allow_blank=True, default="")
-    zip_code = CleanCharField(
-        max_length=10, validators=[ZIP_VALIDATOR], required=False, allow_blank=True, default=""
-    )
-
-
-def _object(value) -> dict:
-    return value if isinstance(value, dict) else {}
-
-
-def _primary(items) -> dict:
-    """The item marked primary in an OSDI list, else the first one."""
-    items = [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
-    return next((item for item in items if item.get("primary")), items[0] if items else {})
-
-
-def _signature_input(data) -> dict:
-    """The public form's fields from an OSDI record-signature body."""
-    if not isinstance(data, dict):
-        raise ValidationError({"non_field_errors": [_("The body must be a JSON object.")]})
-    person = _object(data.get("person"))
-    email = _primary(person.get("email_addresses")).get("address")
-    if not email:
-        raise ValidationError({"person": [_("An email address is required.")]})
-    return {
-        "email": email,
-        "first_name": person.get("given_name") or "",
-        "last_name": person.get("family_name") or "",
-        "zip_code": str(_primary(person.get("postal_addresses")).get("postal_code") or ""),
-        "comment": str(data.get("comments") or "")[:1000],
-        "source": str(_object(data.get("referrer_data")).get("source") or "")[:64],
-    }
-
-
-def record_signature(campaign: Campaign, data) -> tuple[Signature, bool]:
-    """Sign `campaign`'s petition through the same rules and service as the public API."""
-    serializer = OsdiSignatureInput(data=_signature_input(data))
-    serializer.is_valid(raise_exception=True)
-    fields = dict(serializer.validated_data)
-    fields.pop("website_url", None)
-    return signature_create(campaign=campaign, **fields)
 
 
 # --- advocacy campaigns and outreaches ------------------------------------------------
@@ -196,7 +167,6 @@ def advocacy_campaign_queryset():
 
 def advocacy_campaign(campaign: Campaign, links: Links) -> dict:
     totals = campaign_totals(campaign.pk)
-    outreaches = sum(value for name, value in totals.items() if name.startswith("deliveries_"))
     return resource(
         pk=campaign.pk,
         created=campaign.created_at,
@@ -204,6 +174,7 @@ def advocacy_campaign(campaign: Campaign, links: Links) -> dict:
         links={
             "self": links("advocacy-campaign", campaign.pk),
             "osdi:outreaches": links("advocacy-campaign-outreaches", campaign.pk),
+            "osdi:record_outreach_helper": links("record-outreach-helper", campaign.pk),
         },
         fields={
             "name": campaign.slug,
@@ -213,14 +184,21 @@ def advocacy_campaign(campaign: Campaign, links: Links) -> dict:
             "targets": "U.S. Congress",
             "browser_url": _browser_url(campaign),
             "type": "email",
-            "total_outreaches": outreaches,
+            # One outreach per supporter's letter, whatever the number of offices.
+            "total_outreaches": totals.get("letters", 0),
         },
     )
 
 
 def outreach_queryset():
-    return Delivery.objects.select_related("legislator", "letter", "campaign").order_by(
-        "created_at", "pk"
+    """Letters, one outreach each; `modified_at` moves when any of its offices' deliveries
+    reaches a final state (PostgreSQL's GREATEST ignores the NULL of none)."""
+    deliveries = Delivery.objects.select_related("legislator").order_by("chamber", "office_code")
+    return (
+        Letter.objects.select_related("campaign", "osdi_origin")
+        .prefetch_related(Prefetch("deliveries", queryset=deliveries))
+        .annotate(modified_at=Greatest(F("created_at"), Max("deliveries__finished_at")))
+        .order_by("created_at", "pk")
     )
 
 
@@ -237,6 +215,8 @@ def _target(delivery) -> dict:
         target["family_name"] = legislator.last_name
     else:
         target["name"] = delivery.office_name
+    # Not in OSDI's example: how far this site got delivering the letter to that office.
+    target["delivery_status"] = delivery.status
     return target
 
 
@@ -245,44 +225,99 @@ def _house_title(state: str) -> str:
     return facts.house_member_title if facts else "Representative"
 
 
-def outreach(delivery, links: Links) -> dict:
-    """One delivery of a letter to one office; the text only for non-sensitive campaigns."""
+def outreach(letter: Letter, links: Links) -> dict:
+    """One supporter's letter with every office it went to as `targets`; the text only for
+    campaigns that are not sensitive. A letter a partner's system recorded keeps the
+    targets, type and dates it sent."""
+    origin = _origin(letter)
+    deliveries = list(letter.deliveries.all())
+    first = deliveries[0] if deliveries else None
     fields = {
-        "action_date": resource_date(delivery.created_at),
-        "type": "email",
-        "subject": delivery.subject,
-        "status": delivery.status,
-        "referrer_data": {"source": delivery.letter.source},
-        "targets": [_target(delivery)],
+        "action_date": osdi_date((origin and origin.action_date) or letter.created_at),
+        "type": origin.outreach_type if origin else "email",
+        "subject": origin.subject if origin else (first.subject if first else ""),
+        "referrer_data": _referrer_data(origin, letter.source),
+        "targets": origin.targets if origin else [_target(d) for d in deliveries],
     }
-    if not delivery.campaign.sensitive:
-        fields["message"] = delivery.body
+    if origin and origin.duration is not None:
+        fields["duration"] = origin.duration
+    if not letter.campaign.sensitive:
+        fields["message"] = letter.edited_template if origin else (first.body if first else "")
     return resource(
-        pk=delivery.pk,
-        created=delivery.created_at,
-        modified=delivery.finished_at or delivery.created_at,
+        pk=letter.pk,
+        created=letter.created_at,
+        modified=getattr(letter, "modified_at", None) or letter.created_at,
         links={
-            "self": links("outreach", delivery.campaign_id, delivery.pk),
-            "osdi:advocacy_campaign": links("advocacy-campaign", delivery.campaign_id),
-            "osdi:person": links("person", delivery.supporter_id),
+            "self": links("outreach", letter.campaign_id, letter.pk),
+            "osdi:advocacy_campaign": links("advocacy-campaign", letter.campaign_id),
+            "osdi:person": links("person", letter.supporter_id),
         },
         fields=fields,
+        **_partner_fields(origin),
     )
 
 
 # --- people -------------------------------------------------------------------------------
 
 
+def _latest_letter(field: str):
+    """`field` of the supporter's most recent letter that has it (purged ones have none)."""
+    letters = Letter.objects.filter(supporter=OuterRef("pk")).exclude(**{field: ""})
+    return Subquery(letters.order_by("-created_at").values(field)[:1])
+
+
+def _latest_subscription_change(field: str):
+    changes = UpdatesSubscription.objects.filter(
+        supporter=OuterRef("pk"), **{f"{field}__isnull": False}
+    )
+    return Subquery(changes.order_by(f"-{field}").values(field)[:1])
+
+
 def person_queryset():
-    return Supporter.objects.order_by("pk")
+    """Supporters; `modified_at` also moves when they confirm or leave an updates list, so
+    an incremental sync sees the new email status."""
+    confirmed = UpdatesSubscription.objects.filter(
+        supporter=OuterRef("pk"), status=UpdatesSubscription.Status.CONFIRMED
+    )
+    return (
+        Supporter.objects.prefetch_related("osdi_identifiers")
+        .annotate(
+            modified_at=Greatest(
+                F("updated_at"),
+                _latest_subscription_change("confirmed_at"),
+                _latest_subscription_change("unsubscribed_at"),
+            ),
+            subscribed=Exists(confirmed),
+            letter_phone=_latest_letter("phone"),
+            letter_city=_latest_letter("city"),
+            letter_state=_latest_letter("state"),
+        )
+        .order_by("pk")
+    )
+
+
+def _postal_addresses(supporter: Supporter) -> list[dict]:
+    address = {
+        "primary": True,
+        "locality": supporter.city or getattr(supporter, "letter_city", None) or "",
+        "region": supporter.state or getattr(supporter, "letter_state", None) or "",
+        "postal_code": supporter.zip_code,
+        "country": "US",
+    }
+    address = {name: value for name, value in address.items() if value != ""}
+    return [address] if address.keys() - {"primary", "country"} else []
 
 
 def person(supporter: Supporter, links: Links) -> dict:
-    postal = [{"primary": True, "postal_code": supporter.zip_code, "country": "US"}]
+    """A supporter: the email with its subscription status (`subscribed` once they
+    confirmed updates from any campaign), the town, state and ZIP code, and the phone
+    number they gave with a letter, if any. Never the street address."""
+    phone = getattr(supporter, "letter_phone", None)
+    status = "subscribed" if getattr(supporter, "subscribed", False) else "unsubscribed"
     return resource(
         pk=supporter.pk,
         created=supporter.created_at,
-        modified=getattr(supporter, "updated_at", None) or supporter.created_at,
+        modified=getattr(supporter, "modified_at", None) or supporter.updated_at,
         links={
             "self": links("person", supporter.pk),
             "osdi:signatures": links("person-signatures", supporter.pk),
@@ -291,8 +326,10 @@ def person(supporter: Supporter, links: Links) -> dict:
         fields={
             "given_name": supporter.first_name,
             "family_name": supporter.last_name,
-            "email_addresses": [{"primary": True, "address": supporter.email}],
-            "postal_addresses": postal if supporter.zip_code else [],
-            "source": getattr(supporter, "source", ""),
+            "email_addresses": [{"primary": True, "address": supporter.email, "status": status}],
+            "postal_addresses": _postal_addresses(supporter),
+            "phone_numbers": [{"primary": True, "number": phone}] if phone else [],
+            "source": supporter.source,
         },
+        foreign_identifiers=[item.value for item in supporter.osdi_identifiers.all()],
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from integrations.osdi import views
+from integrations.osdi import docs, views
 from integrations.osdi.errors import osdi_not_found
 
 app_name = "osdi"
@@ -42,7 +42,12 @@ urlpatterns = [
         name="advocacy-campaign-outreaches",
     ),
     path(
-        "advocacy_campaigns/<int:pk>/outreaches/<uuid:outreach_pk>",
+        "advocacy_campaigns/<int:pk>/record_outreach_helper",
+        views.OsdiRecordOutreachHelperApi.as_view(),
+        name="record-outreach-helper",
+    ),
+    path(
+        "advocacy_campaigns/<int:pk>/outreaches/<int:outreach_pk>",
         views.OsdiOutreachDetailApi.as_view(),
         name="outreach",
     ),
@@ -58,6 +63,7 @@ urlpatterns = [
         views.OsdiPersonOutreachListApi.as_view(),
         name="person-outreaches",
     ),
+    path("docs/<str:rel>", docs.relation_doc, name="docs"),
     # Last: any other OSDI URL is a 404 in OSDI's format, not the site's HTML page.
     re_path(r"^.*$", osdi_not_found),
 ]

@@ -1,10 +1,12 @@
 """OSDI (Open Supporter Data Interface) endpoints, HAL+JSON, for staff tokens.
 
 Resources: petitions (campaigns with a petition), their signatures, advocacy
-campaigns (campaigns with a letter), their outreaches (one per delivery, the
-target identified by its OCD division id) and people (supporters); plus the
-record_signature_helper that signs a petition on a person's behalf through the
-same service as the public form.
+campaigns (campaigns with a letter), their outreaches (one per supporter's letter,
+its offices as `targets` identified by OCD division ids) and people (supporters).
+Every collection takes OSDI's `filter` on created_date and modified_date for
+incremental sync. Helpers: record_signature_helper signs a petition on a person's
+behalf through the same service as the public form; record_outreach_helper records a
+letter the person sent through the partner's system.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from actioncenter.ratelimit import ApiThrottle
-from integrations.osdi import resources
+from integrations.osdi import filters, helpers, resources
 from integrations.osdi.authentication import OSDITokenAuthentication
 from integrations.osdi.errors import osdi_exception_handler
 from integrations.osdi.hal import HalJSONRenderer, collection
@@ -27,6 +29,14 @@ from staff.permissions import CanExportData
 PAGE_PARAMETERS = [
     OpenApiParameter("page", int, description="Page number, from 1."),
     OpenApiParameter("per_page", int, description="Resources per page (at most 100)."),
+    OpenApiParameter(
+        "filter",
+        str,
+        description=(
+            "Incremental sync, e.g. modified_date gt '2026-03-20T21:04:31Z' "
+            "(created_date or modified_date; gt, ge, lt, le, eq; clauses joined with and)."
+        ),
+    ),
 ]
 HAL = OpenApiResponse(response=OpenApiTypes.OBJECT, description="HAL+JSON (OSDI).")
 
@@ -46,17 +56,27 @@ class OSDIView(APIView):
     def links(self) -> resources.Links:
         return resources.Links(self.absolute)
 
-    def page_of(self, rel: str, queryset, to_resource) -> Response:
-        """One page of a collection; `to_resource(item, links)` shapes each item."""
+    def page_of(self, rel: str, queryset, to_resource, dates: dict[str, str]) -> Response:
+        """One page of a collection, narrowed by OSDI's `filter`; `to_resource(item, links)`
+        shapes each item and `dates` names the columns of its created and modified dates."""
         links = self.links()
+        queryset = filters.apply(queryset, self.request.query_params.get("filter"), dates)
         return Response(
             collection(
                 self.request,
                 rel=rel,
                 queryset=queryset,
                 to_resource=lambda item: to_resource(item, links),
+                curies=links.curies(),
             )
         )
+
+    def recorded(self, recorded: helpers.Recorded, to_resource) -> Response:
+        """A helper's answer: the resource (201 when new), and what it did not apply."""
+        body = to_resource(recorded.action, self.links())
+        if recorded.not_applied:
+            body["osdi:not_applied"] = recorded.not_applied
+        return Response(body, status=201 if recorded.created else 200)
 
 
 def _collection_schema(operation_id: str):
@@ -82,7 +102,12 @@ class OsdiEntryPointApi(OSDIView):
 class OsdiPetitionListApi(OSDIView):
     @_collection_schema("osdi_petitions_list")
     def get(self, request: Request) -> Response:
-        return self.page_of("petitions", resources.petition_queryset(), resources.petition)
+        return self.page_of(
+            "petitions",
+            resources.petition_queryset(),
+            resources.petition,
+            resources.CAMPAIGN_DATES,
+        )
 
 
 class OsdiPetitionDetailApi(OSDIView):
@@ -100,6 +125,7 @@ class OsdiSignatureListApi(OSDIView):
             "signatures",
             resources.signature_queryset().filter(campaign=campaign),
             resources.signature,
+            resources.SIGNATURE_DATES,
         )
 
 
@@ -126,9 +152,7 @@ class OsdiRecordSignatureHelperApi(OSDIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         campaign = get_object_or_404(resources.petition_queryset(), pk=pk)
-        signature, created = resources.record_signature(campaign, request.data)
-        body = resources.signature(signature, self.links())
-        return Response(body, status=201 if created else 200)
+        return self.recorded(helpers.record_signature(campaign, request.data), resources.signature)
 
 
 class OsdiAdvocacyCampaignListApi(OSDIView):
@@ -138,6 +162,7 @@ class OsdiAdvocacyCampaignListApi(OSDIView):
             "advocacy_campaigns",
             resources.advocacy_campaign_queryset(),
             resources.advocacy_campaign,
+            resources.CAMPAIGN_DATES,
         )
 
 
@@ -156,20 +181,40 @@ class OsdiOutreachListApi(OSDIView):
             "outreaches",
             resources.outreach_queryset().filter(campaign=campaign),
             resources.outreach,
+            resources.OUTREACH_DATES,
         )
 
 
 class OsdiOutreachDetailApi(OSDIView):
     @_resource_schema("osdi_outreach_retrieve")
-    def get(self, request: Request, pk: int, outreach_pk) -> Response:
-        delivery = get_object_or_404(resources.outreach_queryset(), campaign_id=pk, pk=outreach_pk)
-        return Response(resources.outreach(delivery, self.links()))
+    def get(self, request: Request, pk: int, outreach_pk: int) -> Response:
+        letter = get_object_or_404(resources.outreach_queryset(), campaign_id=pk, pk=outreach_pk)
+        return Response(resources.outreach(letter, self.links()))
+
+
+class OsdiRecordOutreachHelperApi(OSDIView):
+    """Record a letter a person sent to their offices through the partner's system."""
+
+    osdi_resource = "osdi:outreach"
+    throttle_classes = [ApiThrottle]
+    throttle_scope = "action_submit"
+
+    @extend_schema(
+        tags=["osdi"],
+        request=OpenApiTypes.OBJECT,
+        responses={201: HAL, 200: HAL, 400: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        campaign = get_object_or_404(resources.advocacy_campaign_queryset(), pk=pk)
+        return self.recorded(helpers.record_outreach(campaign, request.data), resources.outreach)
 
 
 class OsdiPersonListApi(OSDIView):
     @_collection_schema("osdi_people_list")
     def get(self, request: Request) -> Response:
-        return self.page_of("people", resources.person_queryset(), resources.person)
+        return self.page_of(
+            "people", resources.person_queryset(), resources.person, resources.PERSON_DATES
+        )
 
 
 class OsdiPersonDetailApi(OSDIView):
@@ -187,6 +232,7 @@ class OsdiPersonSignatureListApi(OSDIView):
             "signatures",
             resources.signature_queryset().filter(supporter=supporter),
             resources.signature,
+            resources.SIGNATURE_DATES,
         )
 
 
@@ -198,4 +244,5 @@ class OsdiPersonOutreachListApi(OSDIView):
             "outreaches",
             resources.outreach_queryset().filter(supporter=supporter),
             resources.outreach,
+            resources.OUTREACH_DATES,
         )

@@ -3,8 +3,16 @@
 Knows HTTP and the wire format only. Every call is bounded by a total time
 budget shared by all attempts; transient failures (connection errors,
 timeouts, 5xx) are retried while the budget lasts.
+
+It asks only for the layers the lookup reads: the congressional districts and the
+states (layer ids of the vintage's TIGERweb map service; `layers`). Layer ids are the
+map service's, not the geocoder's own: should an answer come back with no
+congressional-district layer at all (the ids moved with a new vintage), the client asks
+once more for every layer, within the same time budget, and logs it, rather than let
+every address fall back to its ZIP code.
 """
 
+import logging
 import re
 import time
 from dataclasses import dataclass
@@ -18,6 +26,10 @@ CD_FIELD_RE = re.compile(r"^CD\d+$")
 # TIGER codes: "00" at-large, "98" delegate / resident commissioner; stored as 0.
 AT_LARGE_CODES = {"00": 0, "98": 0}
 FIPS_TO_STATE = {state.fips: state.code for state in STATES}
+# tigerWMS_Current (vintage Current_Current): 54 congressional districts, 80 states.
+DEFAULT_LAYERS = "54,80"
+
+logger = logging.getLogger(__name__)
 
 
 class GeocoderError(Exception):
@@ -55,6 +67,7 @@ class CensusGeocoderClient:
         base_url: str,
         benchmark: str = "Public_AR_Current",
         vintage: str = "Current_Current",
+        layers: str = DEFAULT_LAYERS,
         total_timeout: float = 4.0,
         max_attempts: int = 2,
         session: requests.Session | None = None,
@@ -62,6 +75,7 @@ class CensusGeocoderClient:
         self.base_url = base_url.rstrip("/")
         self.benchmark = benchmark
         self.vintage = vintage
+        self.layers = layers or "all"
         self.total_timeout = total_timeout
         self.max_attempts = max(1, max_attempts)
         self.session = session or requests.Session()
@@ -80,14 +94,22 @@ class CensusGeocoderClient:
             **params,
             "benchmark": self.benchmark,
             "vintage": self.vintage,
-            "layers": "all",
+            "layers": self.layers,
             "format": "json",
         }
-        payload = self._get(f"{self.base_url}/geographies/{endpoint}", query)
+        url = f"{self.base_url}/geographies/{endpoint}"
+        deadline = time.monotonic() + self.total_timeout
+        payload = self._get(url, query, deadline)
+        if self.layers != "all" and _lacks_district_layer(payload):
+            logger.warning(
+                "census geocoder answered without a congressional district layer for "
+                "layers=%s; asking for every layer",
+                self.layers,
+            )
+            payload = self._get(url, {**query, "layers": "all"}, deadline)
         return parse_geographies(payload)
 
-    def _get(self, url: str, params: dict) -> dict:
-        deadline = time.monotonic() + self.total_timeout
+    def _get(self, url: str, params: dict, deadline: float) -> dict:
         last_error: Exception | None = None
         for attempt in range(self.max_attempts):
             remaining = deadline - time.monotonic()
@@ -115,6 +137,18 @@ class CensusGeocoderClient:
         raise GeocoderUnavailable(
             f"no answer within {self.total_timeout:g}s ({type(last_error).__name__})"
         ) from last_error
+
+
+def _lacks_district_layer(payload) -> bool:
+    """A match came back without any congressional-district layer, not even an errored one."""
+    try:
+        matches = payload["result"]["addressMatches"]
+    except (KeyError, TypeError):
+        return False
+    return bool(matches) and not any(
+        isinstance(match, dict) and _cd_layer(match.get("geographies") or {}) is not None
+        for match in matches
+    )
 
 
 def parse_geographies(payload: dict) -> GeocodeResult:

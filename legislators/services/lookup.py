@@ -173,6 +173,7 @@ def geocoder_client() -> CensusGeocoderClient:
         base_url=settings.CENSUS_GEOCODER_BASE_URL,
         benchmark=settings.CENSUS_GEOCODER_BENCHMARK,
         vintage=settings.CENSUS_GEOCODER_VINTAGE,
+        layers=settings.CENSUS_GEOCODER_LAYERS,
         total_timeout=settings.CENSUS_GEOCODER_TIMEOUT_SECONDS,
     )
 

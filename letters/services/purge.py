@@ -6,7 +6,8 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, F, Max, OuterRef
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from letters.models import Delivery, Letter
@@ -16,7 +17,8 @@ def letters_purge_sensitive(*, days: int | None = None, now: dt.datetime | None 
     """Erase letter texts and street addresses of sensitive campaigns' letters.
 
     A letter qualifies once every one of its deliveries is final and the last
-    became final more than `days` (default SENSITIVE_PURGE_DAYS) ago. What stays:
+    became final more than `days` (default SENSITIVE_PURGE_DAYS) ago; a letter with no
+    deliveries (one a partner's system reported) once it is that old. What stays:
     name, city, state and ZIP (needed to count by district and to show the
     receipt) and each delivery's status. Returns the number of letters purged.
     """
@@ -25,7 +27,7 @@ def letters_purge_sensitive(*, days: int | None = None, now: dt.datetime | None 
     unfinished = Delivery.objects.filter(letter=OuterRef("pk")).exclude(status__in=Delivery.FINAL)
     letters = (
         Letter.objects.filter(campaign__sensitive=True, purged_at__isnull=True)
-        .annotate(last_final=Max("deliveries__finished_at"))
+        .annotate(last_final=Coalesce(Max("deliveries__finished_at"), F("created_at")))
         .filter(~Exists(unfinished), last_final__lte=cutoff)
         .values_list("pk", flat=True)
     )

@@ -11,7 +11,9 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from integrations.osdi.resources import ocd_division
+from letters.models import Delivery
 from staff.roles import REPORTER
+from tests.legislators.factories import LegislatorFactory
 from tests.staff.factories import UserFactory, letter_campaign, petition_campaign, sign
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +26,6 @@ NOT_OURS = {
     "osdi:sponsor",
     "osdi:taggings",
     "osdi:modified_by",
-    "osdi:record_outreach_helper",
     "osdi:answers",
     "osdi:attendance",
     "osdi:submissions",
@@ -113,15 +114,38 @@ def test_advocacy_campaign_and_outreach_are_shaped_like_the_osdi_examples(api, f
         _sample(fixtures_dir, "advocacy_campaign.json"),
         {"name", "title", "description", "summary", "targets", "type", "total_outreaches"},
     )
-    outreach = api.get(reverse("osdi:outreach", args=[campaign.pk, delivery.pk])).json()
+    outreach = api.get(reverse("osdi:outreach", args=[campaign.pk, delivery.letter_id])).json()
     _assert_shaped_like(
         outreach,
         _sample(fixtures_dir, "outreach.json"),
-        {"action_date", "type", "subject", "targets", "referrer_data"},
+        {"action_date", "type", "subject", "message", "targets", "referrer_data"},
     )
     assert outreach["targets"][0]["ocdid"] == ocd_division(
         delivery.office_state, delivery.office_district if delivery.chamber == "house" else None
     )
+
+
+def test_an_outreach_is_one_letter_with_every_office_it_went_to_as_targets(api):
+    campaign, house = letter_campaign()
+    senate = LegislatorFactory(senator=True, state="NY")
+    Delivery.objects.create(
+        letter=house.letter, campaign=campaign, supporter=house.supporter, legislator=senate,
+        office_code="SNY1", office_name=senate.official_full_name, chamber="senate",
+        office_state="NY", subject=house.subject, body="Dear Senator",
+    )  # fmt: skip
+    body = api.get(reverse("osdi:advocacy-campaign-outreaches", args=[campaign.pk])).json()
+    assert body["total_records"] == 1
+    [outreach] = body["_embedded"]["osdi:outreaches"]
+    assert [target["ocdid"] for target in outreach["targets"]] == [
+        "ocd-division/country:us/state:ny/cd:12",
+        "ocd-division/country:us/state:ny",
+    ]
+    assert {target["organization"] for target in outreach["targets"]} == {
+        "U.S. House of Representatives",
+        "U.S. Senate",
+    }
+    assert outreach["targets"][1]["family_name"] == senate.last_name
+    assert all(target["delivery_status"] == "queued" for target in outreach["targets"])
 
 
 def test_collections_are_paginated_with_embedded_resources_and_curies(api):
@@ -181,11 +205,18 @@ def test_record_signature_helper_refuses_what_the_public_form_refuses(api, body)
     assert api.post(url, body, content_type="application/json").status_code == 400
 
 
-def test_record_signature_helper_ignores_parts_of_another_shape(api):
+@pytest.mark.parametrize(
+    "part",
+    [{"person": "x"}, {"referrer_data": "x"}, {"identifiers": "x:1"}, {"identifiers": ["no"]},
+     {"action_date": "yesterday"}, {"action_date": "2999-01-01T00:00:00Z"}],
+)  # fmt: skip
+def test_record_signature_helper_refuses_parts_of_another_shape(api, part):
     campaign = petition_campaign()
     url = reverse("osdi:record-signature-helper", args=[campaign.pk])
-    body = {"person": {"email_addresses": [{"address": "a@example.org"}]}, "referrer_data": "x"}
-    assert api.post(url, body, content_type="application/json").status_code == 201
+    body = {"person": {"email_addresses": [{"address": "a@example.org"}]}, **part}
+    response = api.post(url, body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["osdi:error"]["response_code"] == 400
 
 
 def test_record_signature_helper_without_an_email_is_refused(api):

@@ -39,7 +39,7 @@ def test_match_reads_the_congressional_layer_whatever_its_congress_number(
             "address": "2300 hollow oak ct falls church va 22046",
             "benchmark": "Public_AR_Current",
             "vintage": "Current_Current",
-            "layers": "all",
+            "layers": "54,80",
             "format": "json",
         },
     ).respond_with_json(census("geographies_onelineaddress_match_116th_cd_va08.json"))

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OsdiConfig(AppConfig):
+    name = "integrations.osdi"
+    label = "osdi"
+    verbose_name = _("OSDI for partners")
