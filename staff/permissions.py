@@ -5,10 +5,12 @@ from django.urls import reverse_lazy
 from rest_framework.permissions import BasePermission
 
 from staff.roles import EXPORT_DATA, VIEW_DASHBOARD
+from staff.second_factor import SecondFactorRequiredMixin
 
 
-class StaffPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
-    """Anonymous visitors go to the staff sign-in; signed-in people without the role get 403."""
+class StaffPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin, SecondFactorRequiredMixin):
+    """Anonymous visitors go to the staff sign-in; signed-in people without the role get 403;
+    staff whose session has not passed the second factor go to the code step."""
 
     login_url = reverse_lazy("staff:login")
     permission_required = VIEW_DASHBOARD

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from staff.views import auth, dashboard, exports, offices, preview
+from staff.views import auth, dashboard, exports, offices, preview, second_factor
 
 app_name = "staff"
 
@@ -13,6 +13,13 @@ urlpatterns = [
     path("", dashboard.CampaignListView.as_view(), name="dashboard"),
     path("login/", auth.StaffLoginView.as_view(), name="login"),
     path("logout/", auth.StaffLogoutView.as_view(), name="logout"),
+    path("login/code/", second_factor.SecondFactorView.as_view(), name="second-factor"),
+    path(
+        "login/setup/",
+        second_factor.SecondFactorSetupView.as_view(),
+        name="second-factor-setup",
+    ),
+    path("security/", second_factor.SecurityView.as_view(), name="security"),
     path("audit/", dashboard.AuditLogView.as_view(), name="audit-log"),
     path(campaign, dashboard.CampaignReportView.as_view(), name="campaign"),
     path(campaign + "preview/", preview.CampaignPreviewView.as_view(), name="campaign-preview"),

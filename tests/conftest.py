@@ -175,3 +175,12 @@ def page_without_javascript(browser, live_server):
     tab.set_default_timeout(15_000)
     yield tab
     context.close()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, past the second factor as staff are."""
+    from tests.staff.factories import sign_in
+
+    sign_in(client, admin_user)
+    return client

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import TokenAuthentication
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -21,13 +21,14 @@ from metrics.periods import Period, within
 from metrics.totals import totals_by
 from staff.api import serializers
 from staff.permissions import CanExportData
+from staff.second_factor import VerifiedSessionAuthentication
 from staff.selectors import report_totals
 
 TAGS = ["staff"]
 
 
 class StaffApi(APIView):
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [TokenAuthentication, VerifiedSessionAuthentication]
     permission_classes = [CanExportData]
 
 

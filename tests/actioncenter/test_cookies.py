@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from staff.roles import REPORTER
 from tests.petitions.factories import petition_campaign, signer
-from tests.staff.factories import UserFactory
+from tests.staff.factories import UserFactory, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_an_anonymous_visit_and_action_set_only_session_cookies(client):
 
 def test_a_staff_session_ends_with_the_browser_and_within_a_day(client, settings):
     user = get_user_model().objects.create_user("staffer", password="a long passphrase 42")
-    client.force_login(user)
+    sign_in(client, user)
     assert _lasting(client.get(reverse("staff:dashboard"))) == []
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
     assert settings.SESSION_COOKIE_AGE <= 24 * 3600
@@ -37,7 +37,7 @@ def test_a_staff_session_ends_with_the_browser_and_within_a_day(client, settings
 
 def test_changing_the_password_ends_the_other_sessions(client):
     user = UserFactory(role=REPORTER)
-    client.force_login(user)
+    sign_in(client, user)
     assert client.get(reverse("staff:dashboard")).status_code == 200
     user.set_password("another long passphrase 43")
     user.save()

@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from devdata.activity import activity_plan
+from tests.staff.factories import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,7 @@ def test_dashboard_breakdowns_include_backfilled_past_days(client):
     from staff.selectors import campaign_report
     from tests.staff.factories import UserFactory
 
-    client.force_login(UserFactory(role=REPORTER))
+    sign_in(client, UserFactory(role=REPORTER))
     call_command("seed_activity", campaign="demo", actions=200, kinds="petition", verbosity=0)
     campaign = Campaign.objects.get(slug="demo")
     assert client.get(reverse("staff:campaign", args=["demo"])).status_code == 200

@@ -10,7 +10,7 @@ from staff.roles import REPORTER
 from tests.legislators.factories import members_of
 from tests.letters.factories import LetterActionFactory
 from tests.letters.helpers import submit
-from tests.staff.factories import UserFactory
+from tests.staff.factories import UserFactory, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def test_a_refused_setup_holds_every_letter_then_they_go_out_once_it_is_fixed(
     health = client.get("/healthz")
     assert health.status_code == 200
     assert health.json()["status"] == "degraded" and health.json()["deliveries"] == "held"
-    client.force_login(UserFactory(role=REPORTER))
+    sign_in(client, UserFactory(role=REPORTER))
     dashboard = client.get(reverse("staff:dashboard")).content.decode()
     assert "Letters are waiting: our delivery setup was refused" in dashboard
     assert "1 letter to the House is held." in dashboard

@@ -28,6 +28,21 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.save()
 
 
+def sign_in(client, user):
+    """Signs `user` in past both factors, as staff are after the code step."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, name="Authenticator app", defaults={"confirmed": True}
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return user
+
+
 _campaigns = itertools.count(1)
 
 

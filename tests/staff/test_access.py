@@ -6,7 +6,7 @@ from rest_framework.authtoken.models import Token
 
 from staff.roles import ADMIN, ORGANIZER, REPORTER
 from tests.legislators.factories import LegislatorFactory
-from tests.staff.factories import UserFactory, petition_campaign
+from tests.staff.factories import UserFactory, petition_campaign, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def _url(name, campaign, legislator):
 def test_staff_pages_open_only_for_their_roles(client, place, role, name, allowed):
     campaign, legislator = place
     if role:
-        client.force_login(UserFactory(role=role, is_staff=False))
+        sign_in(client, UserFactory(role=role, is_staff=False))
     response = client.get(_url(name, campaign, legislator))
     if role is None:
         assert response.status_code == 302

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from staff.roles import REPORTER
-from tests.staff.factories import PASSWORD, UserFactory
+from tests.staff.factories import PASSWORD, UserFactory, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -11,11 +11,12 @@ def _sign_in(client, username, password):
     return client.post(reverse("staff:login"), {"username": username, "password": password})
 
 
-def test_staff_sign_in_lands_on_the_dashboard(client):
+def test_staff_sign_in_goes_on_to_the_second_factor_then_the_dashboard(client):
     user = UserFactory(role=REPORTER)
     response = _sign_in(client, user.username, PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("staff:dashboard")
+    assert response["Location"].startswith(reverse("staff:second-factor-setup"))
+    assert "next=%2Fstaff%2F" in response["Location"]
 
 
 def test_wrong_password_shows_the_form_again_with_an_error(client):
@@ -54,7 +55,7 @@ def test_passwords_are_hashed_with_argon2_in_every_real_environment():
 
 def test_sign_out_needs_a_post_and_ends_the_session(client):
     user = UserFactory(role=REPORTER)
-    client.force_login(user)
+    sign_in(client, user)
     client.post(reverse("staff:logout"))
     assert "_auth_user_id" not in client.session
 

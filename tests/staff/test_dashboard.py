@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from staff.roles import ADMIN, ORGANIZER, REPORTER
 from tests.legislators.factories import LegislatorFactory
-from tests.staff.factories import UserFactory, petition_campaign, sign
+from tests.staff.factories import UserFactory, petition_campaign, sign, sign_in
 from tests.support.html import parse_page
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ def busy_campaign():
 
 
 def _page(client, role, url):
-    client.force_login(UserFactory(role=role))
+    sign_in(client, UserFactory(role=role))
     response = client.get(url)
     assert response.status_code == 200
     return response.content.decode()
@@ -86,7 +86,7 @@ def test_staffer_report_counts_constituent_signatures_for_the_office(client, bus
 
 def test_office_picker_leads_to_the_office_report(client, busy_campaign):
     house = LegislatorFactory(representative=True, state="NY", district=12)
-    client.force_login(UserFactory(role=REPORTER))
+    sign_in(client, UserFactory(role=REPORTER))
     response = client.get(
         reverse("staff:office-pick", args=[busy_campaign.slug]),
         {"legislator": house.bioguide_id},
@@ -98,7 +98,7 @@ def test_office_picker_leads_to_the_office_report(client, busy_campaign):
 
 
 def test_audit_log_shows_exports_to_admins(client, busy_campaign):
-    client.force_login(UserFactory(role=ADMIN))
+    sign_in(client, UserFactory(role=ADMIN))
     b"".join(
         client.get(
             reverse("staff:export", args=[busy_campaign.slug, "signatures"])
@@ -111,7 +111,7 @@ def test_audit_log_shows_exports_to_admins(client, busy_campaign):
 
 def test_staff_pages_keep_the_quick_exit_first_and_obey_the_strict_csp(client, busy_campaign):
     house = LegislatorFactory(representative=True, state="NY", district=12)
-    client.force_login(UserFactory(role=ADMIN))
+    sign_in(client, UserFactory(role=ADMIN))
     urls = [
         reverse("staff:dashboard"),
         reverse("staff:campaign", args=[busy_campaign.slug]),
@@ -189,7 +189,7 @@ def test_campaign_list_runs_the_same_queries_however_many_campaigns(client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.force_login(UserFactory(role=REPORTER))
+    sign_in(client, UserFactory(role=REPORTER))
     url = reverse("staff:dashboard")
 
     def queries() -> int:

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from staff.roles import REPORTER
 from tests.legislators.factories import LegislatorFactory
-from tests.staff.factories import UserFactory, audit_entries, petition_campaign, sign
+from tests.staff.factories import UserFactory, audit_entries, petition_campaign, sign, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def _csv(response) -> list[dict]:
 @pytest.fixture
 def reporter(client):
     user = UserFactory(role=REPORTER)
-    client.force_login(user)
+    sign_in(client, user)
     return user
 
 

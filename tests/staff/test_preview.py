@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from staff.roles import ORGANIZER, REPORTER
 from tests.legislators.factories import LegislatorFactory
-from tests.staff.factories import UserFactory, live_campaign
+from tests.staff.factories import UserFactory, live_campaign, sign_in
 from tests.support.html import parse_page
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ def draft():
 
 def test_organizer_previews_a_draft_with_letters_for_a_sample_legislator(client, draft):
     member = LegislatorFactory(representative=True, state="NY", district=12, last_name="Hale")
-    client.force_login(UserFactory(role=ORGANIZER))
+    sign_in(client, UserFactory(role=ORGANIZER))
     response = client.get(
         reverse("staff:campaign-preview", args=[draft.slug]), {"legislator": member.bioguide_id}
     )
@@ -34,7 +34,7 @@ def test_organizer_previews_a_draft_with_letters_for_a_sample_legislator(client,
 
 def test_organizer_sees_the_draft_campaign_page_supporters_cannot_see_yet(client, draft):
     assert client.get(draft.get_absolute_url()).status_code == 404
-    client.force_login(UserFactory(role=ORGANIZER))
+    sign_in(client, UserFactory(role=ORGANIZER))
     response = client.get(reverse("staff:campaign-preview-page", args=[draft.slug]))
     assert response.status_code == 200
     assert "Not yet public" in response.content.decode()
@@ -45,5 +45,5 @@ def test_organizer_sees_the_draft_campaign_page_supporters_cannot_see_yet(client
 def test_reporters_and_visitors_cannot_preview(client, draft, name):
     url = reverse(name, args=[draft.slug])
     assert client.get(url).status_code == 302
-    client.force_login(UserFactory(role=REPORTER))
+    sign_in(client, UserFactory(role=REPORTER))
     assert client.get(url).status_code == 403

@@ -11,7 +11,7 @@ from petitions.models import Petition, Signature
 from signups.models import OrganizationSignOn, Signup, SignupAction, UpdatesSubscription
 from staff.roles import ORGANIZER, REPORTER
 from tests.legislators.factories import LegislatorFactory
-from tests.staff.factories import UserFactory, live_campaign
+from tests.staff.factories import UserFactory, live_campaign, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,7 @@ def draft():
 
 @pytest.fixture
 def organizer(client):
-    client.force_login(UserFactory(role=ORGANIZER))
+    sign_in(client, UserFactory(role=ORGANIZER))
     return client
 
 
@@ -87,7 +87,7 @@ def test_organizer_finds_a_preview_link_on_each_row_of_the_campaign_list(organiz
 
 
 def test_reporter_reading_campaigns_in_the_admin_gets_no_preview_link(client, draft):
-    client.force_login(UserFactory(role=REPORTER))
+    sign_in(client, UserFactory(role=REPORTER))
     change = client.get(reverse("admin:campaigns_campaign_change", args=[draft.pk]))
     listing = client.get(reverse("admin:campaigns_campaign_changelist"))
     assert change.status_code == listing.status_code == 200
@@ -148,7 +148,7 @@ def test_visitors_sign_in_first_and_reporters_are_refused(client, draft, page):
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("staff:login"))
-    client.force_login(UserFactory(role=REPORTER))
+    sign_in(client, UserFactory(role=REPORTER))
     assert client.get(url).status_code == 403
 
 
@@ -200,7 +200,7 @@ def test_reporters_can_still_read_letter_and_call_settings(client, model):
     from devdata.letters import demo_outreach_create
 
     letter, call = demo_outreach_create(live_campaign())
-    client.force_login(UserFactory(role=REPORTER))
+    sign_in(client, UserFactory(role=REPORTER))
     target = letter if model == "letters_letteraction" else call
     response = client.get(reverse(f"admin:{model}_change", args=[target.pk]))
     assert response.status_code == 200
