@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install migrate data run test lint format worker beat serve bench db-stop clean
+.PHONY: help install migrate data translations messages run test lint format worker beat serve bench db-stop clean
 
 help:
 	@echo "make run     - install, migrate, load data and serve http://$(HOST):$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make beat    - Celery beat scheduler (needs CELERY_BROKER_URL)"
 	@echo "make serve   - production-like: gunicorn + whitenoise"
 	@echo "make bench   - run every benchmark in bench/ and print figures"
+	@echo "make messages - refresh locale/es/LC_MESSAGES/django.po from the code, then translate"
 	@echo "make db-stop - stop the embedded PostgreSQL server (data kept in var/postgres/)"
 
 $(STAMP): pyproject.toml
@@ -36,7 +37,18 @@ data: migrate
 	$(PY) manage.py load_legislators --if-stale --or-notice
 	$(PY) manage.py load_demo
 
-run: data
+# The .mo files Django reads, built from the committed .po catalogues (pure Python: polib).
+translations: install
+	$(PY) -m actioncenter.translations --if-stale
+
+# Every string marked in the code and templates into the Spanish catalogue; translate the new
+# entries in locale/es/LC_MESSAGES/django.po, then `make test` checks none is missing.
+messages: install
+	$(PY) manage.py makemessages --locale es --no-obsolete --ignore=.venv --ignore=var \
+		--ignore=bench --ignore=tests --ignore=staticfiles --ignore=media --ignore=build
+	$(PY) -m actioncenter.translations
+
+run: data translations
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install
@@ -47,7 +59,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: lint
+test: lint translations
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 worker: install
@@ -57,7 +69,7 @@ beat: install
 	@mkdir -p var
 	$(VENV)/bin/celery -A actioncenter beat --loglevel=INFO --schedule=var/celerybeat-schedule
 
-serve: migrate
+serve: migrate translations
 	DJANGO_DEBUG=false $(PY) manage.py collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=false $(VENV)/bin/gunicorn actioncenter.wsgi --config actioncenter/gunicorn.conf.py
 

@@ -1,9 +1,12 @@
 from django.conf import settings
 
+from actioncenter.languages import language_links
+
 
 def site(request):
-    """Values every page's shell needs (quick exit target, site name)."""
+    """Values every page's shell needs (quick exit target, site name, language switcher)."""
     return {
         "SITE_NAME": settings.SITE_NAME,
         "QUICK_EXIT_URL": settings.QUICK_EXIT_URL,
+        "language_links": language_links(request),
     }

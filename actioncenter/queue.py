@@ -6,7 +6,9 @@ this process after the commit.
 """
 
 from celery import current_app
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 
 def _task(name: str):
@@ -20,5 +22,14 @@ def _task(name: str):
 def enqueue(task_name: str, *args) -> None:
     """Run task `task_name` with `args` after the current transaction commits (at once
     outside one). A broker that is down does not undo the commit: the outboxes' sweepers
-    queue again what was not sent."""
-    transaction.on_commit(lambda: _task(task_name).delay(*args), robust=True)
+    queue again what was not sent.
+
+    A task run in this process runs in the site's default language, as in a worker, not in
+    the language of the page that queued it: a task that needs the supporter's language
+    takes it as an argument."""
+
+    def run() -> None:
+        with translation.override(settings.LANGUAGE_CODE):
+            _task(task_name).delay(*args)
+
+    transaction.on_commit(run, robust=True)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
@@ -10,6 +11,12 @@ from actioncenter import views
 # post to it the most, comes first; no page route starts with "api/".
 urlpatterns = [
     path("api/v1/", include("actioncenter.api_urls")),
+]
+
+# The public pages, in English at their plain URLs and in Spanish under /es/: the language
+# lives in the URL, so a visitor's choice needs no cookie and every link keeps it.
+# Everything below them has no language prefix (actioncenter.languages.UNPREFIXED_PATHS).
+urlpatterns += i18n_patterns(
     path("", include("campaigns.urls")),
     path("", include("petitions.urls")),
     path("", include("letters.urls")),
@@ -18,6 +25,10 @@ urlpatterns = [
     path("", include("legislators.urls")),
     path("safety/", views.SafetyView.as_view(), name="safety"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    prefix_default_language=False,
+)
+
+urlpatterns += [
     path("healthz", views.healthz, name="healthz"),
     # Browsers and feed readers ask for /favicon.ico whatever the page's own link says.
     path("favicon.ico", views.favicon),

@@ -86,6 +86,10 @@ def rate_limited(request, exception=None):
 
 
 def page_not_found(request, exception=None):
+    """The 404 page; under /api/, the API's own JSON error (a client reads no HTML)."""
+    if request.path.startswith("/api/"):
+        body = {"detail": _("No such resource."), "code": "not_found"}
+        return JsonResponse(body, status=404)
     return render(request, "404.html", status=404)
 
 

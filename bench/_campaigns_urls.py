@@ -4,8 +4,11 @@ import json
 
 from django.db import connection
 from django.http import JsonResponse
-from django.urls import include, path
+from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
+
+from actioncenter.urls import handler404, handler500
+from actioncenter.urls import urlpatterns as project_urlpatterns
 
 BASELINE_TABLE = "bench_baseline_row"
 
@@ -25,5 +28,7 @@ def baseline_insert(request):
 
 urlpatterns = [
     path("bench/baseline-insert", baseline_insert),
-    path("", include("actioncenter.urls")),
+    *project_urlpatterns,
 ]
+
+__all__ = ["handler404", "handler500", "urlpatterns"]

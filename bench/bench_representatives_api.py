@@ -1,17 +1,19 @@
 """GET /api/v1/representatives?zip= under gunicorn on PostgreSQL vs a bare Django JSON view.
 
-Creates its own PostgreSQL database, loads the reference data, starts gunicorn
-(sync workers) on a free loopback port, and drives it with the same number of
-concurrent client processes for both endpoints, alternating rounds:
-a bare `JsonResponse` view behind the same middleware, and the representative
-lookup for a fixed random sample of real ZIPs (after a warm-up pass). Prints
-requests/s per round, the medians and the ratios (goal: lookup >= 0.7 x bare;
-each round pairs both endpoints back to back, so the per-round ratio is the
-figure least disturbed by other load on the machine).
-Stops gunicorn and drops the database at the end.
+Creates its own PostgreSQL database, loads the reference data (which prepares the
+answers), then for each cache configuration (the in-process cache, then Redis at
+--redis-url when it answers) starts gunicorn (sync workers) on a free loopback port and
+drives it with the same number of concurrent client processes for both endpoints,
+alternating rounds: a bare `JsonResponse` view behind the same middleware, and the
+representative lookup for a fixed random sample of real ZIPs (after a warm-up pass).
+Prints requests/s per round, the medians, the ratios (goal: lookup >= 0.9 x bare; each
+round pairs both endpoints back to back, so the per-round ratio is the figure least
+disturbed by other load on the machine) and the lookup's p99 latency (goal < 50 ms),
+then one table of both configurations. Stops gunicorn and drops the database at the end.
 
     .venv/bin/python bench/bench_representatives_api.py [--source FOLDER_OR_URL]
-        [--concurrency 4] [--workers 3] [--seconds 4] [--rounds 5] [--cache-url redis://...]
+        [--concurrency 4] [--workers 3] [--seconds 4] [--rounds 5]
+        [--redis-url redis://127.0.0.1:6379/12 | --redis-url ""]
 
 The data source defaults to LEGISLATORS_DATA_SOURCE, else ACTIONCENTER_TEST_DATA.
 Prints "skipped" and exits 0 without a data source or PostgreSQL on 127.0.0.1:5432.
@@ -72,20 +74,22 @@ def get(port: int, path: str) -> int:
         connection.close()
 
 
-def hammer(port: int, paths: list[str], seconds: float, seed: int) -> tuple[int, int]:
-    """One client: requests back to back for `seconds`; returns (ok, errors)."""
+def hammer(port: int, paths: list[str], seconds: float, seed: int) -> tuple[int, int, list]:
+    """One client: requests back to back for `seconds`; returns (ok, errors, latencies)."""
     order = paths[:]
     random.Random(seed).shuffle(order)
     ok = errors = index = 0
+    latencies = []
     deadline = time.perf_counter() + seconds
-    while time.perf_counter() < deadline:
+    while (started := time.perf_counter()) < deadline:
         status = get(port, order[index % len(order)])
+        latencies.append(time.perf_counter() - started)
         index += 1
         if status == 200:
             ok += 1
         else:
             errors += 1
-    return ok, errors
+    return ok, errors, latencies
 
 
 def warm(port: int, paths: list[str], repeats: int, seed: int) -> int:
@@ -94,12 +98,27 @@ def warm(port: int, paths: list[str], repeats: int, seed: int) -> int:
     return sum(get(port, path) == 200 for path in order)
 
 
-def measure(pool, port, paths, seconds, concurrency) -> tuple[float, int]:
+def measure(pool, port, paths, seconds, concurrency) -> tuple[float, int, list]:
     started = time.perf_counter()
     futures = [pool.submit(hammer, port, paths, seconds, seed) for seed in range(concurrency)]
     results = [future.result() for future in futures]
     elapsed = time.perf_counter() - started
-    return sum(ok for ok, _ in results) / elapsed, sum(err for _, err in results)
+    latencies = [latency for _ok, _err, each in results for latency in each]
+    return sum(r[0] for r in results) / elapsed, sum(r[1] for r in results), latencies
+
+
+def p99(latencies: list[float]) -> float:
+    ordered = sorted(latencies)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] if ordered else 0.0
+
+
+def redis_answers(url: str) -> bool:
+    host, _, port = url.split("://", 1)[1].split("/", 1)[0].partition(":")
+    try:
+        socket.create_connection((host, int(port or 6379)), timeout=1).close()
+        return True
+    except OSError:
+        return False
 
 
 def wait_until_up(port: int, server: subprocess.Popen) -> None:
@@ -116,12 +135,12 @@ def wait_until_up(port: int, server: subprocess.Popen) -> None:
 
 
 def run(args) -> int:
-    env = server_env(args.cache_url)
+    env = server_env("")
     manage = [str(BIN / "python"), str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True)
     started = time.perf_counter()
     subprocess.run([*manage, "load_legislators", "--source", args.source], env=env, check=True)
-    print(f"import into PostgreSQL: {time.perf_counter() - started:.2f} s")
+    print(f"import into PostgreSQL (answers prepared): {time.perf_counter() - started:.2f} s")
 
     import psycopg
 
@@ -131,9 +150,33 @@ def run(args) -> int:
             for row in connection.execute("SELECT DISTINCT zcta FROM legislators_zipdistrict")
         ]
     sample = random.Random(7).sample(sorted(zips), min(args.zips, len(zips)))
+    configurations = [("", "in-process memory")]
+    if args.redis_url and redis_answers(args.redis_url):
+        configurations.append((args.redis_url, "redis"))
+    elif args.redis_url:
+        print(f"Redis at {args.redis_url} does not answer: measuring without it only")
+    rows = [(name, *serve_and_measure(args, url, sample)) for url, name in configurations]
+    print(
+        f"\ngunicorn sync workers: {args.workers}, client processes: {args.concurrency}, "
+        f"ZIPs: {len(sample)}, rounds: {args.rounds} x {args.seconds:g} s"
+    )
+    print("cache              bare req/s  lookup req/s  ratio of medians  median ratio  p99 ms")
+    for name, bare, api, ratios, latency in rows:
+        print(
+            f"{name:<18} {statistics.median(bare):10.0f}  {statistics.median(api):12.0f}"
+            f"  {statistics.median(api) / statistics.median(bare):16.2f}"
+            f"  {statistics.median(ratios):12.2f}  {latency * 1000:6.1f}"
+        )
+    print("goal: lookup >= 0.90 x bare with each cache, p99 < 50 ms")
+    return 0
+
+
+def serve_and_measure(args, cache_url: str, sample: list[str]):
+    """Start gunicorn with `cache_url` (in-process cache when empty) and measure both
+    endpoints; returns (bare rates, lookup rates, per-round ratios, lookup p99 seconds)."""
     api_paths = [f"/api/v1/representatives?zip={zip5}" for zip5 in sample]
     bare_paths = ["/bench/bare"]
-
+    name = cache_url.split("://")[0] if cache_url else "in-process memory"
     port = free_port()
     server = subprocess.Popen(
         [
@@ -146,13 +189,13 @@ def run(args) -> int:
             "--log-level",
             "warning",
         ],
-        env=env,
+        env=server_env(cache_url),
         cwd=ROOT,
     )
     try:
         wait_until_up(port, server)
         with ProcessPoolExecutor(max_workers=args.concurrency) as pool:
-            # Warm-up: each worker keeps its own memo, and requests land on workers
+            # Warm-up: each worker loads the answers once, and requests land on workers
             # unpredictably; 4 x workers requests per ZIP leave a given worker
             # without a given ZIP with probability ((w-1)/w)^(4w), about 1%.
             started = time.perf_counter()
@@ -162,16 +205,23 @@ def run(args) -> int:
                 for seed in range(args.concurrency)
             ]
             warmed = sum(future.result() for future in futures)
-            print(f"warm-up: {warmed} lookups in {time.perf_counter() - started:.1f} s")
+            print(f"[{name}] warm-up: {warmed} lookups in {time.perf_counter() - started:.1f} s")
             measure(pool, port, bare_paths, 1.0, args.concurrency)
-            bare, api = [], []
+            bare, api, latencies = [], [], []
             for round_number in range(1, args.rounds + 1):
-                rate, errors = measure(pool, port, bare_paths, args.seconds, args.concurrency)
+                rate, errors, _ = measure(pool, port, bare_paths, args.seconds, args.concurrency)
                 bare.append(rate)
-                print(f"round {round_number}: bare JSON view    {rate:8.0f} req/s  errors {errors}")
-                rate, errors = measure(pool, port, api_paths, args.seconds, args.concurrency)
+                print(
+                    f"[{name}] round {round_number}: bare JSON view   {rate:8.0f} req/s"
+                    f"  errors {errors}"
+                )
+                rate, errors, each = measure(pool, port, api_paths, args.seconds, args.concurrency)
                 api.append(rate)
-                print(f"round {round_number}: representatives  {rate:8.0f} req/s  errors {errors}")
+                latencies += each
+                print(
+                    f"[{name}] round {round_number}: representatives  {rate:8.0f} req/s"
+                    f"  errors {errors}"
+                )
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -179,21 +229,9 @@ def run(args) -> int:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
-
-    cache = args.cache_url.split("://")[0] if args.cache_url else "in-process memory"
-    print(
-        f"gunicorn sync workers: {args.workers}, client processes: {args.concurrency}, "
-        f"ZIPs: {len(sample)}, cache: {cache}"
-    )
-    print(f"bare JSON view median:   {statistics.median(bare):8.0f} req/s")
-    print(f"representatives median:  {statistics.median(api):8.0f} req/s")
     ratios = [lookup / baseline for lookup, baseline in zip(api, bare, strict=True)]
-    print("ratio per round: " + ", ".join(f"{ratio:.2f}" for ratio in ratios))
-    print(
-        f"ratio of medians: {statistics.median(api) / statistics.median(bare):.2f}, "
-        f"median ratio: {statistics.median(ratios):.2f}  (goal >= 0.70)"
-    )
-    return 0
+    print(f"[{name}] ratio per round: " + ", ".join(f"{ratio:.2f}" for ratio in ratios))
+    return bare, api, ratios, p99(latencies)
 
 
 def main() -> int:
@@ -209,7 +247,11 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=4.0)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--zips", type=int, default=200)
-    parser.add_argument("--cache-url", default="", help="e.g. redis://127.0.0.1:6379/12")
+    parser.add_argument(
+        "--redis-url",
+        default="redis://127.0.0.1:6379/12",
+        help='the Redis of the second configuration; "" to measure without Redis only',
+    )
     args = parser.parse_args()
     if not args.source:
         print("skipped: set LEGISLATORS_DATA_SOURCE or ACTIONCENTER_TEST_DATA (or --source)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils import translation
 
 from calls.models import CallAction, CallLog
 from campaigns.selectors import campaign_get_live
@@ -45,13 +46,16 @@ def call_targets(action: CallAction, zip_code: str) -> dict:
     members = [*lookup.representatives, *lookup.senators]
     members = [m for m in members if action.chambers in ("both", m.chamber)]
     caller = supporter_values(first_name="", last_name="", city="", state=lookup.state or "")
+    # The script is said to the office: members' titles in the campaign's language, the script's.
+    with translation.override(action.campaign.language or None):
+        offices = [legislator_values(legislator) for legislator in members]
     targets = [
         {
             "legislator": legislator,
-            "script": render_text(action.script, {**caller, **legislator_values(legislator)}),
+            "script": render_text(action.script, {**caller, **office}),
             "district_office": _nearest_office(legislator, zip_code),
         }
-        for legislator in members
+        for legislator, office in zip(members, offices, strict=True)
     ]
     return {
         "lookup": lookup,

@@ -291,3 +291,81 @@ class LegislatorImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} @ {self.finished_at:%Y-%m-%d %H:%M}"
+
+
+class AnswerSet(models.Model):
+    """The lookup answers prepared from one state of the legislator data, ready to send.
+
+    Each import prepares a set in its own transaction and makes it the current one, so a
+    reader sees the whole old set or the whole new one. `version` is a digest of the
+    set's content: an import that changes nothing keeps the set, and its ETags.
+    """
+
+    version = models.CharField(_("version"), max_length=32, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    is_current = models.BooleanField(_("current"), default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("answer set")
+        verbose_name_plural = _("answer sets")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="legislators_one_current_answer_set",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.version
+
+
+class AnswerFragment(models.Model):
+    """A piece of JSON shared by many answers (a member, an office, a seat, a header)."""
+
+    answer_set = models.ForeignKey(
+        AnswerSet, on_delete=models.CASCADE, related_name="fragments", verbose_name=_("answer set")
+    )
+    # "" for a fragment that reads the same in every language.
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    key = models.CharField(_("key"), max_length=64)
+    body = models.BinaryField(_("body"))
+
+    class Meta:
+        verbose_name = _("answer fragment")
+        verbose_name_plural = _("answer fragments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["answer_set", "language", "key"], name="legislators_one_fragment_per_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.language or '*'}:{self.key}"
+
+
+class ZipAnswer(models.Model):
+    """Which fragments, in which order, make the answer for one ZIP code."""
+
+    answer_set = models.ForeignKey(
+        AnswerSet,
+        on_delete=models.CASCADE,
+        related_name="zip_answers",
+        verbose_name=_("answer set"),
+    )
+    zip_code = models.CharField(_("ZIP code"), max_length=5)
+    # Fragment keys separated by spaces (keys have none): cheap to read back by the thousand.
+    parts = models.TextField(_("parts"))
+
+    class Meta:
+        verbose_name = _("ZIP answer")
+        verbose_name_plural = _("ZIP answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["answer_set", "zip_code"], name="legislators_one_answer_per_zip"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.zip_code

@@ -6,10 +6,16 @@ never trigger further queries.
 
 import re
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from legislators.models import Committee, CommitteeMembership, Legislator, ZipDistrict
+from legislators.models import (
+    AnswerSet,
+    Committee,
+    CommitteeMembership,
+    Legislator,
+    ZipDistrict,
+)
 
 ZIP_RE = re.compile(r"^(\d{5})(?:-?\d{4})?$")
 
@@ -32,6 +38,26 @@ def zip_districts(zip_code: str) -> list[tuple[str, int]]:
         .distinct()
     )
     return list(rows)
+
+
+def zip_districts_and_answer_version(zip5: str) -> tuple[list[tuple[str, int]], str | None]:
+    """The ZIP's districts (as `zip_districts`) and the version of the current answer set.
+
+    What a process that has not yet looked for prepared answers needs, in one query when
+    the crosswalk knows the ZIP: either the answer set, or the districts to answer from
+    the tables without it.
+    """
+    current = AnswerSet.objects.filter(is_current=True).values_list("version", flat=True)
+    rows = list(
+        ZipDistrict.objects.filter(zcta=zip5)
+        .annotate(answers=Subquery(current[:1]))
+        .order_by("state", "district")
+        .values_list("state", "district", "answers")
+        .distinct()
+    )
+    if not rows:
+        return [], current.first()
+    return [(state, district) for state, district, _version in rows], rows[0][2]
 
 
 def _membership_prefetch() -> Prefetch:
@@ -99,6 +125,15 @@ def committee_members(
         )
         .distinct()
         .order_by("state", "chamber", "district", "last_name")
+    )
+
+
+def parent_committee_names() -> dict[str, str]:
+    """THOMAS id → name of every committee that has subcommittees."""
+    return dict(
+        Committee.objects.filter(subcommittees__isnull=False)
+        .distinct()
+        .values_list("thomas_id", "name")
     )
 
 

@@ -1,3 +1,5 @@
+import json
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -7,9 +9,18 @@ from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
 from actioncenter.ratelimit import LOOKUP_RATE
+from legislators.api.answers import zip_answer
+from legislators.api.views import serialize_lookup
+from legislators.cards import answer_cards
 from legislators.forms import FindRepresentativesForm, LegislatorFilterForm
 from legislators.models import Legislator
-from legislators.selectors import committee_list, legislator_get, legislator_list
+from legislators.prepared import AnswerBook, answer_book
+from legislators.selectors import (
+    committee_list,
+    legislator_get,
+    legislator_list,
+    parent_committee_names,
+)
 from legislators.services.answers import LookupResult
 from legislators.services.lookup import lookup_by_address, lookup_by_zip
 from legislators.states import STATES_BY_CODE
@@ -17,33 +28,27 @@ from legislators.states import STATES_BY_CODE
 DIRECTORY_PAGE_SIZE = 100
 
 
-def member_cards(result: LookupResult) -> dict:
-    """What the result template shows: House candidates (or vacancies) and senators."""
-    house = [
-        {
-            "candidate": candidate,
-            "legislator": candidate.representative,
-            "office": result.nearest_offices.get(candidate.representative.bioguide_id)
-            if candidate.representative
-            else None,
-        }
-        for candidate in result.candidates
-    ]
-    senate = [
-        {"legislator": senator, "office": result.nearest_offices.get(senator.bioguide_id)}
-        for senator in result.senators
-    ]
-    return {"house_cards": house, "senate_cards": senate}
-
-
 @method_decorator(never_cache, name="dispatch")
 class RepresentativesFindView(View):
-    """Address or ZIP form; the answer is rendered in the response (nothing is stored)."""
+    """Address or ZIP form; the answer is rendered in the response (nothing is stored).
+
+    GET with `?zip=` shows the prepared answer for that ZIP, the one the API sends. The
+    page is never cached, like every page (a visit may say someone is looking for help).
+    """
 
     template_name = "legislators/find.html"
 
     def get(self, request):
-        return render(request, self.template_name, {"form": FindRepresentativesForm()})
+        if "zip" not in request.GET:
+            return render(request, self.template_name, {"form": FindRepresentativesForm()})
+        form = FindRepresentativesForm({"zip_code": request.GET["zip"]})
+        context = {"form": form}
+        if form.is_valid():
+            answer = json.loads(zip_answer(form.cleaned_data["zip_code"]).body)
+            book = answer_book()
+            names = book.committees if isinstance(book, AnswerBook) else parent_committee_names()
+            context |= {"result": answer, **answer_cards(answer, committee_names=names)}
+        return render(request, self.template_name, context)
 
     @method_decorator(ratelimit(key="ip", rate=LOOKUP_RATE, method="POST", block=True))
     def post(self, request):
@@ -60,8 +65,21 @@ class RepresentativesFindView(View):
                 )
             else:
                 result = lookup_by_zip(data["zip_code"])
-            context |= {"result": result, **member_cards(result)}
+            answer = serialize_lookup(result)
+            cards = answer_cards(answer, committee_names=_parent_names(result))
+            context |= {"result": answer, **cards}
         return render(request, self.template_name, context)
+
+
+def _parent_names(result: LookupResult) -> dict[str, str]:
+    """Parent committees of the members' subcommittees, from what the lookup fetched."""
+    members = [*result.representatives, *result.senators]
+    return {
+        m.committee.parent.thomas_id: m.committee.parent.name
+        for member in members
+        for m in member.committee_memberships.all()
+        if m.committee.parent
+    }
 
 
 class LegislatorListView(View):

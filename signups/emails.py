@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from actioncenter.languages import email_language
 from signups.models import OrganizationSignOn, UpdatesSubscription
 from signups.tokens import confirm_token, unsubscribe_token
 
@@ -17,9 +18,12 @@ SIGNON_EMAILS = {
 }
 
 
-def organization_signon_email_send(*, signon_id: int, kind: str) -> bool:
+def organization_signon_email_send(
+    *, signon_id: int, kind: str, language: str | None = None
+) -> bool:
     """Tell an organization's contact that we received its sign-on ("received") or that it
-    is now listed ("approved"). Each email goes out once; True when this run sent it."""
+    is now listed ("approved"). Each email goes out once; True when this run sent it. In
+    `language` (the one the contact signed on in) when given, else the campaign's."""
     stamp = SIGNON_EMAILS[kind]
     with transaction.atomic():
         signon = (
@@ -33,7 +37,7 @@ def organization_signon_email_send(*, signon_id: int, kind: str) -> bool:
         if kind == "approved" and signon.status != OrganizationSignOn.Status.APPROVED:
             return False  # the decision was reversed before the email went out
         campaign = signon.campaign
-        with translation.override(campaign.language or settings.LANGUAGE_CODE):
+        with translation.override(email_language(language, campaign.language)):
             context = {
                 "signon": signon,
                 "campaign": campaign,
@@ -50,8 +54,10 @@ def organization_signon_email_send(*, signon_id: int, kind: str) -> bool:
     return True
 
 
-def subscription_confirmation_send(*, subscription_id: int) -> None:
-    """Email the double opt-in link (with an unsubscribe link, like every email)."""
+def subscription_confirmation_send(*, subscription_id: int, language: str | None = None) -> None:
+    """Email the double opt-in link (with an unsubscribe link, like every email), in
+    `language` (the one the supporter asked in) when given, else the campaign's; its links
+    open the pages in the same language."""
     subscription = (
         UpdatesSubscription.objects.select_related("supporter", "campaign")
         .filter(pk=subscription_id, status=UpdatesSubscription.Status.PENDING)
@@ -60,7 +66,7 @@ def subscription_confirmation_send(*, subscription_id: int) -> None:
     if subscription is None:
         return
     campaign = subscription.campaign
-    with translation.override(campaign.language or settings.LANGUAGE_CODE):
+    with translation.override(email_language(language, campaign.language)):
         context = {
             "campaign": campaign,
             "supporter": subscription.supporter,

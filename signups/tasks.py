@@ -14,10 +14,10 @@ from signups.emails import organization_signon_email_send, subscription_confirma
     soft_time_limit=30,
     time_limit=60,
 )
-def organization_signon_email_task(signon_id: int, kind: str) -> bool:
-    return organization_signon_email_send(signon_id=signon_id, kind=kind)
+def organization_signon_email_task(signon_id: int, kind: str, language: str | None = None) -> bool:
+    return organization_signon_email_send(signon_id=signon_id, kind=kind, language=language)
 
 
 @shared_task(name="signups.tasks.subscription_confirmation", soft_time_limit=30, time_limit=60)
-def subscription_confirmation_send_task(subscription_id: int) -> None:
-    subscription_confirmation_send(subscription_id=subscription_id)
+def subscription_confirmation_send_task(subscription_id: int, language: str | None = None) -> None:
+    subscription_confirmation_send(subscription_id=subscription_id, language=language)

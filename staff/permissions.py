@@ -2,6 +2,7 @@
 
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 
 from staff.roles import EXPORT_DATA, VIEW_DASHBOARD
@@ -27,7 +28,7 @@ class ExportAccessMixin(StaffPermissionMixin):
 class CanExportData(BasePermission):
     """Active staff with the Reporter (or Admin) role: the private API exposes supporter data."""
 
-    message = "Your account does not have access to supporter data."
+    message = _("Your account does not have access to supporter data.")
 
     def has_permission(self, request, view) -> bool:
         user = request.user

@@ -30,6 +30,15 @@ def _seeded_factories():
     factory.random.reseed_random(FACTORY_SEED)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _translations_compiled():
+    """Spanish pages read locale/*/django.mo, built from the committed .po catalogues
+    (as `make translations` does), so `pytest` alone tests the translations as they are."""
+    from actioncenter.translations import compile_catalogues
+
+    compile_catalogues(if_stale=True)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache():
     """Rate limits and cached lookups must not leak from one test into the next."""

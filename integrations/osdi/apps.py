@@ -6,3 +6,9 @@ class OsdiConfig(AppConfig):
     name = "integrations.osdi"
     label = "osdi"
     verbose_name = _("OSDI for partners")
+
+    def ready(self):
+        from actioncenter.api.contract import REFUSALS
+        from integrations.osdi.errors import osdi_refusal
+
+        REFUSALS["/api/osdi/"] = osdi_refusal

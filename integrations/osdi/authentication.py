@@ -1,7 +1,9 @@
 """Staff API tokens: `Authorization: Token <key>`, or OSDI's own `OSDI-API-Token: <key>`."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from rest_framework.authentication import TokenAuthentication
+from rest_framework.authentication import TokenAuthentication, get_authorization_header
+from rest_framework.exceptions import AuthenticationFailed
 
 
 class OSDITokenAuthentication(TokenAuthentication):
@@ -13,7 +15,13 @@ class OSDITokenAuthentication(TokenAuthentication):
         key = request.META.get(self.header, "").strip()
         if not key:
             return super().authenticate(request)
-        return self.authenticate_credentials(key)
+        found = self.authenticate_credentials(key)
+        if get_authorization_header(request):
+            # Both headers: the same valid token in each, or neither counts.
+            other = super().authenticate(request)  # raises for an unknown token
+            if other is None or other[1].key != found[1].key:
+                raise AuthenticationFailed(_("Send one token, in one header."))
+        return found
 
     def authenticate_header(self, request) -> str:
         return "OSDI-API-Token"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from actioncenter.api.exception_handler import api_exception_handler
 
@@ -65,6 +66,7 @@ def osdi_exception_handler(exc, context):
     return response
 
 
+@csrf_exempt  # a POST to an unknown OSDI URL is a 404 too, not a CSRF page
 def osdi_not_found(request) -> JsonResponse:
     """An unknown OSDI URL: a 404 in OSDI's format, as HAL+JSON."""
     body = osdi_error_body(
@@ -73,3 +75,10 @@ def osdi_not_found(request) -> JsonResponse:
         descriptions=[{"error_code": "NOT_FOUND", "description": _("No such OSDI resource.")}],
     )
     return JsonResponse(body, status=404, content_type=OSDI_MEDIA_TYPE)
+
+
+def osdi_refusal(request, message: str, properties: list[str]) -> JsonResponse:
+    """A request refused before its view ran (an unknown query parameter), as OSDI's 400."""
+    descriptions = [{"error_code": "INVALID", "description": message, "properties": properties}]
+    body = osdi_error_body(400, resource="osdi:resource", descriptions=descriptions)
+    return JsonResponse(body, status=400, content_type=OSDI_MEDIA_TYPE)

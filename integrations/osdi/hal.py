@@ -15,6 +15,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 
@@ -63,13 +65,20 @@ def resource(
 
 
 def page_number(request: Request) -> tuple[int, int]:
-    """(page, per_page) from the query string, clamped to sane values."""
+    """(page, per_page) from the query string: whole numbers from 1 (a larger per_page
+    is cut to the maximum); anything else is a 400, not a silent first page."""
 
     def integer(name: str, default: int) -> int:
-        try:
-            return max(1, int(request.query_params.get(name, default)))
-        except (TypeError, ValueError):
+        raw = request.query_params.get(name)
+        if raw is None or raw == "":  # an empty parameter is an absent one, as everywhere
             return default
+        try:
+            value = int(raw)
+        except ValueError:
+            value = 0
+        if value < 1:
+            raise ValidationError({name: [_("A whole number from 1.")]})
+        return value
 
     return integer("page", 1), min(integer("per_page", DEFAULT_PER_PAGE), MAX_PER_PAGE)
 

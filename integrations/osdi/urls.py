@@ -65,5 +65,5 @@ urlpatterns = [
     ),
     path("docs/<str:rel>", docs.relation_doc, name="docs"),
     # Last: any other OSDI URL is a 404 in OSDI's format, not the site's HTML page.
-    re_path(r"^.*$", osdi_not_found),
+    re_path(r"^[\s\S]*$", osdi_not_found),  # a newline in the URL too
 ]

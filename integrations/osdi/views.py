@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.authentication import TokenAuthentication
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -27,8 +28,10 @@ from integrations.osdi.hal import HalJSONRenderer, collection
 from staff.permissions import CanExportData
 
 PAGE_PARAMETERS = [
-    OpenApiParameter("page", int, description="Page number, from 1."),
-    OpenApiParameter("per_page", int, description="Resources per page (at most 100)."),
+    OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
+    OpenApiParameter(
+        "per_page", OpenApiTypes.INT, description="Resources per page (from 1; at most 100)."
+    ),
     OpenApiParameter(
         "filter",
         str,
@@ -42,7 +45,9 @@ HAL = OpenApiResponse(response=OpenApiTypes.OBJECT, description="HAL+JSON (OSDI)
 
 
 class OSDIView(APIView):
-    authentication_classes = [OSDITokenAuthentication]
+    # OSDITokenAuthentication reads both headers; TokenAuthentication is listed so that
+    # the OpenAPI document offers `Authorization: Token` as the other way in.
+    authentication_classes = [OSDITokenAuthentication, TokenAuthentication]
     permission_classes = [CanExportData]
     renderer_classes = [HalJSONRenderer]
     osdi_resource = "osdi:resource"  # what its errors are about

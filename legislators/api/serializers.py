@@ -6,6 +6,14 @@ from legislators.forms import zip_error_message
 from legislators.models import Committee, CommitteeMembership, DistrictOffice, Legislator
 from legislators.services.lookup import classify_zip_input
 
+# What the lookup reads as a ZIP code (classify_zip_input says which error otherwise).
+ZIP_PATTERN = r"^\s*\d{5}(?:-?\d{4})?\s*$"
+
+
+@extend_schema_field({"type": "string", "pattern": ZIP_PATTERN})
+class ZipField(serializers.CharField):
+    """A ZIP code, documented with its pattern; `validate_zip` explains a wrong one."""
+
 
 class RepresentativesQuerySerializer(serializers.Serializer):
     address = serializers.CharField(
@@ -15,9 +23,8 @@ class RepresentativesQuerySerializer(serializers.Serializer):
             "One-line street address, e.g. '1600 Pennsylvania Ave NW, Washington, DC 20500'."
         ),
     )
-    zip = serializers.CharField(
-        required=False, max_length=10, help_text=_("5-digit ZIP code or ZIP+4.")
-    )
+    # No max_length: the pattern bounds it, surrounding spaces aside (they are trimmed).
+    zip = ZipField(required=False, help_text=_("5-digit ZIP code or ZIP+4."))
 
     def validate_address(self, value: str) -> str:
         if not value.strip():
@@ -38,8 +45,14 @@ class RepresentativesQuerySerializer(serializers.Serializer):
         return attrs
 
 
+@extend_schema_field({"type": "string", "pattern": "^([A-Za-z]{2})?$"})
+class StateFilterField(serializers.RegexField):
+    """A state's USPS code; empty (`?state=`, as a form with no state chosen sends it)
+    means every state."""
+
+
 class LegislatorListQuerySerializer(serializers.Serializer):
-    state = serializers.RegexField(r"^[A-Za-z]{2}$", required=False)
+    state = StateFilterField(r"^[A-Za-z]{2}$", required=False)
     chamber = serializers.ChoiceField(choices=Legislator.Chamber.choices, required=False)
     committee = serializers.RegexField(
         r"^[A-Z0-9]{2,16}$", required=False, help_text=_("Committee THOMAS id, e.g. SSJU.")
@@ -168,3 +181,11 @@ class LookupResultSerializer(serializers.Serializer):
     candidates = CandidateSerializer(many=True)
     senators = RepresentativeSerializer(many=True)
     states_without_senators = serializers.ListField(child=serializers.CharField())
+
+
+class LookupHeadSerializer(LookupResultSerializer):
+    """What an answer says before its lists of members: the part prepared per set of seats."""
+
+    candidates = None
+    senators = None
+    states_without_senators = None

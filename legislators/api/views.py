@@ -1,6 +1,4 @@
-from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.utils.translation import get_language
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.negotiation import BaseContentNegotiation
@@ -10,17 +8,17 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from actioncenter.caching import ProcessCache
+from actioncenter.fastpaths import view_with_shortcut
 from actioncenter.ratelimit import ApiThrottle
+from legislators.api.answers import address_answer, answer_response, zip_answer
 from legislators.api.serializers import (
     LegislatorListQuerySerializer,
     LegislatorSerializer,
     LookupResultSerializer,
     RepresentativesQuerySerializer,
 )
-from legislators.cache import data_version
 from legislators.selectors import legislator_get, legislator_list, normalize_zip
-from legislators.services.lookup import lookup_by_address, lookup_by_zip
+from legislators.services.lookup import lookup_by_address
 
 
 class JsonOnlyNegotiation(BaseContentNegotiation):
@@ -44,6 +42,10 @@ class PublicApi(APIView):
 class RepresentativesLookupApi(PublicApi):
     throttle_scope = "lookup"
 
+    @classmethod
+    def as_view(cls, **initkwargs):
+        return view_with_shortcut(super().as_view(**initkwargs), _usual_lookup)
+
     @extend_schema(
         operation_id="representatives_lookup",
         summary="Who represents an address or a ZIP code",
@@ -53,47 +55,36 @@ class RepresentativesLookupApi(PublicApi):
             "With `address`, the Census Geocoder places it in one district (falling back to "
             "the ZIP in the address, `fell_back: true`, when the geocoder fails). With `zip`, "
             "`certain` is false when the ZIP spans several districts: every candidate is "
-            "listed and a street address is needed to be sure."
+            "listed and a street address is needed to be sure. ZIP answers carry an ETag "
+            "(send it back in If-None-Match for a 304) and may be cached for an hour."
         ),
     )
     def get(self, request):
-        params = request.query_params
-        if len(params) == 1 and normalize_zip(params.get("zip", "")):
-            # The common case is a well-formed ZIP alone: nothing else to validate.
-            return HttpResponse(zip_payload(params["zip"]), content_type="application/json")
         query = RepresentativesQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         address, zip_code = query.validated_data.get("address"), query.validated_data.get("zip")
         if address:
-            return Response(
-                serialize_lookup(lookup_by_address(street=address, zip_code=zip_code or ""))
-            )
-        return HttpResponse(zip_payload(zip_code), content_type="application/json")
+            result = lookup_by_address(street=address, zip_code=zip_code or "")
+            response = HttpResponse(address_answer(result), content_type="application/json")
+            response["Cache-Control"] = "no-store"  # the address is in the URL: keep it nowhere
+            return response
+        return answer_response(request, zip_answer(zip_code))
+
+
+def _usual_lookup(request):
+    """A GET with a well-formed ZIP alone, when the lookup scope has no throttle rate, needs
+    none of DRF's machinery: the prepared answer is sent as it is. Anything else (None)
+    goes through the view."""
+    if request.method != "GET" or len(request.GET) != 1:
+        return None
+    if ApiThrottle.THROTTLE_RATES.get(RepresentativesLookupApi.throttle_scope) is not None:
+        return None
+    zip_code = request.GET.get("zip", "")
+    return answer_response(request, zip_answer(zip_code)) if normalize_zip(zip_code) else None
 
 
 def serialize_lookup(result) -> dict:
     return LookupResultSerializer(result, context={"nearest_offices": result.nearest_offices}).data
-
-
-_zip_payloads = ProcessCache("legislators.zip-payloads", size=4096)
-
-
-def zip_payload(zip_code: str) -> bytes:
-    """The rendered JSON answer for a ZIP, kept per process by data version and language.
-
-    Serializing several members with their offices and committees costs far more
-    than the (cached) lookup itself; the payload only changes with the data.
-    """
-    version = data_version()
-    key = (normalize_zip(zip_code), get_language())
-    if version is None:  # the cache keeps nothing: neither may this process
-        return JSONRenderer().render(serialize_lookup(lookup_by_zip(zip_code)))
-    return _zip_payloads.get_or_set(
-        key,
-        lambda: JSONRenderer().render(serialize_lookup(lookup_by_zip(zip_code))),
-        version=version,
-        ttl=settings.LOOKUP_CACHE_SECONDS,
-    )
 
 
 class LegislatorPage(serializers.Serializer):

@@ -169,3 +169,27 @@ def _fallback_message(reason: str) -> str:
             "your ZIP code and is less precise."
         ),
     )
+
+
+def result_for_members(
+    seats: list[tuple[str, int]], members: list[Legislator], *, precision: str
+) -> LookupResult:
+    """The answer for `seats` given the current members of those seats and their states'
+    senators (in any order); nearest offices are left to the caller."""
+    states = sorted({state for state, _district in seats})
+    house = {(m.state, m.district): m for m in members if m.chamber == Legislator.Chamber.HOUSE}
+    senators = [m for m in members if m.chamber == Legislator.Chamber.SENATE]
+    senators.sort(key=lambda m: (m.state, m.state_rank != "senior", m.last_name))
+    candidates = [DistrictCandidate(s, d, house.get((s, d))) for s, d in sorted(seats)]
+    certain = len(candidates) == 1
+    return LookupResult(
+        precision=precision,
+        certain=certain,
+        state=states[0] if len(states) == 1 else None,
+        district=candidates[0].district if certain else None,
+        candidates=candidates,
+        senators=senators,
+        senators_certain=len(states) == 1,
+        representatives=[c.representative for c in candidates if c.representative],
+        code="found" if certain else ("cross_state" if len(states) > 1 else "split"),
+    )

@@ -18,6 +18,7 @@ from legislators.models import (
     State,
     ZipDistrict,
 )
+from legislators.services.answer_sets import answer_set_prepare
 from legislators.services.import_sources import SourceData, read_source, source_from_setting
 from legislators.states import STATES
 
@@ -68,7 +69,8 @@ def legislators_import(*, source: str | None = None, if_stale: bool = False) -> 
     Every file is read and validated first, then everything is written in one
     transaction: added and changed members are saved, members no longer listed
     are marked as not serving (never deleted), and the crosswalk is replaced
-    row by row. Repeating an import with the same data changes nothing. With
+    row by row, and the lookup answers are prepared from the result
+    (`answer_set_prepare`). Repeating an import with the same data changes nothing. With
     `if_stale`, nothing is read when the same source was imported within 7 days.
     Raises ApplicationError (code source_unreachable / source_missing /
     source_malformed) naming the file; the database is then unchanged.
@@ -96,6 +98,8 @@ def _write(data: SourceData, label: str) -> ImportSummary:
     _sync_memberships(data, ids, committee_ids, summary)
     _sync_zip_rows(data, summary)
     LegislatorImport.objects.create(source=label, summary=asdict(summary))
+    # In this transaction: the answers become current with the data they were made from.
+    answer_set_prepare()
     transaction.on_commit(bump_data_version)
     return summary
 

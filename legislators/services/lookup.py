@@ -25,9 +25,9 @@ from legislators.clients.census_geocoder import (
     GeocoderNoMatch,
     GeocoderUnavailable,
 )
-from legislators.models import DistrictOffice, Legislator
+from legislators.models import DistrictOffice
 from legislators.selectors import current_members_for_seats, normalize_zip, zip_districts
-from legislators.services.answers import DistrictCandidate, LookupResult
+from legislators.services.answers import LookupResult, result_for_members
 from legislators.states import STATES_BY_CODE, territory_for_zip
 
 logger = logging.getLogger(__name__)
@@ -80,16 +80,19 @@ def classify_zip_input(value: str) -> tuple[str | None, str]:
     return None, "invalid_zip"
 
 
-def lookup_by_zip(zip_code: str) -> LookupResult:
-    """Members for a 5-digit ZIP or ZIP+4 from the crosswalk (cached)."""
+def lookup_by_zip(zip_code: str, *, districts: list[tuple[str, int]] | None = None) -> LookupResult:
+    """Members for a 5-digit ZIP or ZIP+4 from the crosswalk (cached).
+
+    `districts` are the ZIP's crosswalk districts when the caller has read them already.
+    """
     zip5, code = classify_zip_input(zip_code)
     if zip5 is None:
         return LookupResult(precision="none", certain=False, state=None, district=None, code=code)
-    return _cached(f"zip:{zip5}", lambda: _compute_zip(zip5))
+    return _cached(f"zip:{zip5}", lambda: _compute_zip(zip5, districts))
 
 
-def _compute_zip(zip5: str) -> LookupResult:
-    seats = zip_districts(zip5)
+def _compute_zip(zip5: str, districts: list[tuple[str, int]] | None = None) -> LookupResult:
+    seats = zip_districts(zip5) if districts is None else districts
     if not seats:
         territory = territory_for_zip(zip5)
         if territory is None:
@@ -114,21 +117,8 @@ def _result_for_seats(
 ) -> LookupResult:
     states = sorted({state for state, _district in seats})
     members = list(current_members_for_seats(seats, states))
-    house = {(m.state, m.district): m for m in members if m.chamber == Legislator.Chamber.HOUSE}
-    senators = [m for m in members if m.chamber == Legislator.Chamber.SENATE]
-    senators.sort(key=lambda m: (m.state, m.state_rank != "senior", m.last_name))
-    candidates = [DistrictCandidate(s, d, house.get((s, d))) for s, d in sorted(seats)]
-    certain = len(candidates) == 1
-    return LookupResult(
-        precision=precision,
-        certain=certain,
-        state=states[0] if len(states) == 1 else None,
-        district=candidates[0].district if certain else None,
-        candidates=candidates,
-        senators=senators,
-        senators_certain=len(states) == 1,
-        representatives=[c.representative for c in candidates if c.representative],
-        code="found" if certain else ("cross_state" if len(states) > 1 else "split"),
+    return replace(
+        result_for_members(seats, members, precision=precision),
         nearest_offices={
             m.bioguide_id: office
             for m in members

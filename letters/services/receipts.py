@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from actioncenter.languages import email_language
 from actioncenter.queue import enqueue
 from letters.models import Letter
 from letters.selectors import letter_get_for_receipt
@@ -38,19 +39,20 @@ def receipt_url(letter: Letter, *, absolute: bool = False) -> str:
     return f"{settings.SITE_URL}{path}" if absolute else path
 
 
-def letter_receipt_email_send(*, letter_id: int) -> bool:
-    """Email the supporter the per-office list and the link back to the live receipt."""
+def letter_receipt_email_send(*, letter_id: int, language: str | None = None) -> bool:
+    """Email the supporter the per-office list and the link back to the live receipt, in
+    `language` (the one they wrote in) when the site has it, else the campaign's."""
     letter = letter_get_for_receipt(letter_id=letter_id)
     if letter is None:
         return False
-    context = {
-        "letter": letter,
-        "campaign": letter.campaign,
-        "deliveries": list(letter.deliveries.all()),
-        "receipt_url": receipt_url(letter, absolute=True),
-        "SITE_NAME": settings.SITE_NAME,
-    }
-    with translation.override(getattr(letter.campaign, "language", None) or settings.LANGUAGE_CODE):
+    with translation.override(email_language(language, letter.campaign.language)):
+        context = {
+            "letter": letter,
+            "campaign": letter.campaign,
+            "deliveries": list(letter.deliveries.all()),
+            "receipt_url": receipt_url(letter, absolute=True),  # in the email's language
+            "SITE_NAME": settings.SITE_NAME,
+        }
         subject = render_to_string("letters/email/receipt_subject.txt", context).strip()
         body = render_to_string("letters/email/receipt.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [letter.email])
@@ -66,5 +68,5 @@ def letter_receipt_resend(*, letter: Letter) -> bool:
     """
     if not cache.add(f"letters:receipt-resent:{letter.pk}", 1, RESEND_EVERY_SECONDS):
         return False
-    enqueue("letters.tasks.letter_receipt_email", letter.pk)
+    enqueue("letters.tasks.letter_receipt_email", letter.pk, translation.get_language())
     return True

@@ -6,6 +6,7 @@ import logging
 from dataclasses import asdict, dataclass
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from actioncenter.exceptions import ApplicationError
@@ -61,9 +62,12 @@ def letter_template_for(*, action: LetterAction, stance: str, draft: Draft) -> s
 def letter_render(
     *, action: LetterAction, recipient: Recipient, sender_names: dict[str, str], draft: Draft
 ) -> str:
-    """The organizer's statement for one recipient, as plain text."""
+    """The organizer's statement for one recipient, as plain text. The member's title is in
+    the campaign's language, the letter's own, whatever language the writer reads the site in."""
     template = letter_template_for(action=action, stance=recipient.stance, draft=draft)
-    return render_text(template, {**sender_names, **legislator_values(recipient.legislator)})
+    with translation.override(action.campaign.language or None):
+        office = legislator_values(recipient.legislator)
+    return render_text(template, {**sender_names, **office})
 
 
 def draft_validate(*, action: LetterAction, draft: Draft) -> Draft:
@@ -186,11 +190,12 @@ def _deliveries_create(letter: Letter, action, recipients, bodies: list[str]) ->
     )
     for delivery in deliveries:
         enqueue("letters.tasks.delivery_send", str(delivery.pk))
-    enqueue("letters.tasks.letter_receipt_email", letter.pk)
+    enqueue("letters.tasks.letter_receipt_email", letter.pk, translation.get_language())
 
 
 def _delivery_for(letter, action, recipient: Recipient, body: str) -> Delivery:
-    office = recipient.office
+    with translation.override(action.campaign.language or None):  # as the letter names it
+        office = recipient.office
     return Delivery(
         letter=letter,
         campaign_id=letter.campaign_id,

@@ -1,5 +1,5 @@
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from actioncenter.exceptions import ApplicationError
@@ -86,12 +86,14 @@ def organization_signon_submit(
         signon.logo = logo
     signon.save()
     record(campaign_id=campaign.pk, deltas={"organization_requests": 1}, source=source)
-    _email_contact(signon, "received")
+    _email_contact(signon, "received", translation.get_language())
     return signon
 
 
-def _email_contact(signon: OrganizationSignOn, kind: str) -> None:
-    enqueue("signups.tasks.organization_signon_email", signon.pk, kind)
+def _email_contact(signon: OrganizationSignOn, kind: str, language: str | None = None) -> None:
+    """The email after commit; in `language` (the contact's, when they wrote in), else the
+    campaign's."""
+    enqueue("signups.tasks.organization_signon_email", signon.pk, kind, language)
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 """The updates list: double opt-in by emailed signed link, one-click unsubscribe."""
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from actioncenter.queue import enqueue
 from campaigns.models import Campaign, ConsentRecord, Supporter
@@ -24,7 +24,7 @@ def subscription_request(*, supporter: Supporter, campaign: Campaign) -> Updates
     if subscription.status == UpdatesSubscription.Status.UNSUBSCRIBED:
         subscription.status = UpdatesSubscription.Status.PENDING
         subscription.save(update_fields=["status"])
-    enqueue("signups.tasks.subscription_confirmation", subscription.pk)
+    enqueue("signups.tasks.subscription_confirmation", subscription.pk, translation.get_language())
     return subscription
 
 

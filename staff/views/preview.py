@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -100,6 +101,8 @@ def outreach_previews(campaign, legislator) -> list[dict]:
     if legislator is None:
         return []
 
+    with translation.override(campaign.language or None):  # what the offices receive
+        office = legislator_values(legislator)
     values = {
         **supporter_values(
             first_name=_("[first name]"),
@@ -107,7 +110,7 @@ def outreach_previews(campaign, legislator) -> list[dict]:
             city=_("[city]"),
             state=legislator.state,
         ),
-        **legislator_values(legislator),
+        **office,
     }
     texts = []
     letter = LetterAction.objects.filter(campaign=campaign).first()

@@ -100,3 +100,23 @@ def test_the_usual_json_request_is_negotiated_as_drf_would():
     assert isinstance(renderer, JSONRenderer) and media_type == "application/json"
     parser = negotiation.select_parser(request, [fastpaths.BodyJSONParser()])
     assert isinstance(parser, fastpaths.BodyJSONParser)
+
+
+def test_a_shortcut_view_keeps_what_django_and_spectacular_read_from_drfs_view():
+    from django.http import HttpResponse
+    from rest_framework.views import APIView
+
+    class Echo(APIView):
+        authentication_classes: list = []
+        permission_classes: list = []
+
+        def get(self, request):
+            return HttpResponse(b"view")
+
+    view = fastpaths.view_with_shortcut(
+        Echo.as_view(), lambda request: HttpResponse(b"shortcut") if request.GET else None
+    )
+    assert (view.cls, view.initkwargs, view.csrf_exempt) == (Echo, {}, True)
+    factory = APIRequestFactory()
+    assert view(factory.get("/echo", {"quick": "1"})).content == b"shortcut"
+    assert view(factory.get("/echo")).content == b"view"
