@@ -58,7 +58,8 @@ def letters_purge_sensitive_task() -> int:
 @shared_task(
     name="letters.tasks.letter_receipt_email",
     acks_late=True,
-    autoretry_for=(OSError,),
+    # A mail server or a database connection that broke: try again, not lose the receipt.
+    autoretry_for=(OSError, OperationalError, InterfaceError),
     retry_backoff=True,
     max_retries=5,
 )

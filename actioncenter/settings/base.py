@@ -247,6 +247,8 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_DB_REUSE_MAX = 1_000_000_000
 CELERY_TIMEZONE = TIME_ZONE
 # Every periodic job, in one place.
+# The sweeper's period: a delivery whose broker message was lost goes out within two.
+DELIVERY_SWEEP_SECONDS = env.int("DELIVERY_SWEEP_SECONDS", default=300)
 CELERY_BEAT_SCHEDULE = {
     "refresh-legislators-weekly": {
         "task": "legislators.tasks.refresh_legislators",
@@ -265,7 +267,7 @@ CELERY_BEAT_SCHEDULE = {
     # A lost broker message or a killed worker never loses a letter.
     "letters-sweep-stuck-deliveries": {
         "task": "letters.tasks.deliveries_sweep",
-        "schedule": 300.0,
+        "schedule": float(DELIVERY_SWEEP_SECONDS),
     },
     "letters-purge-sensitive": {
         "task": "letters.tasks.letters_purge_sensitive",

@@ -57,34 +57,50 @@ def delivery_mark_sent_by_supporter(*, delivery: Delivery) -> Delivery:
     return current
 
 
-def deliveries_sweep(*, stuck_after: float | None = None, limit: int = 5000) -> int:
-    """Re-enqueue deliveries stuck in `queued` or `sending` (lost message, dead worker).
+def deliveries_sweep(
+    *, stuck_after: float | None = None, lost_after: float | None = None, limit: int = 5000
+) -> int:
+    """Re-enqueue deliveries a dead worker or a lost broker message left behind.
 
-    A queued row is stuck once its next attempt is overdue by `stuck_after`
-    seconds; a sending row once it has been sending that long. Each re-enqueued
-    queued row gets a new due time, so the next sweep leaves it alone for a while.
+    A `sending` row whose sender has been at it for `stuck_after` seconds (default
+    DELIVERY_STUCK_AFTER_SECONDS, longer than a send may take: the task's time limit
+    ends it first) goes back to `queued` here, so the next worker claims it at once,
+    on this threshold rather than its own. A `queued` row overdue by `lost_after`
+    seconds (default one sweep period, DELIVERY_SWEEP_SECONDS) has lost its message,
+    say in a broker crash: it is enqueued again, so it goes out within two sweep
+    periods. A second message for a row still in the broker is harmless: only one
+    claim succeeds. Each re-enqueued row gets a new due time, so the next sweep leaves
+    it alone for a period.
     """
-    seconds = settings.DELIVERY_STUCK_AFTER_SECONDS if stuck_after is None else stuck_after
+    stuck = settings.DELIVERY_STUCK_AFTER_SECONDS if stuck_after is None else stuck_after
+    lost = settings.DELIVERY_SWEEP_SECONDS if lost_after is None else lost_after
     now = timezone.now()
-    cutoff = now - dt.timedelta(seconds=seconds)
     # The pending index holds only unfinished deliveries, so both scans stay small.
     pending = Delivery.objects.filter(finished_at__isnull=True)
-    queued = list(
-        pending.filter(status=Status.QUEUED, next_attempt_at__lte=cutoff)
-        .order_by("next_attempt_at")
-        .values_list("pk", flat=True)[:limit]
-    )
-    sending = list(
-        pending.filter(status=Status.SENDING, sending_at__lte=cutoff)
-        .order_by("sending_at")
-        .values_list("pk", flat=True)[:limit]
-    )
     with transaction.atomic():
-        Delivery.objects.filter(pk__in=queued, status=Status.QUEUED).update(next_attempt_at=now)
-        _enqueue(queued + sending)
-    if queued or sending:
-        logger.warning("re-enqueued stuck deliveries", extra={"count": len(queued) + len(sending)})
-    return len(queued) + len(sending) + deliveries_resume(limit=limit)
+        # Queued and sending count as one total, so this move changes no counter.
+        abandoned = list(
+            pending.filter(status=Status.SENDING, sending_at__lte=now - dt.timedelta(seconds=stuck))
+            .order_by("sending_at")
+            .values_list("pk", flat=True)[:limit]
+        )
+        Delivery.objects.filter(pk__in=abandoned, status=Status.SENDING).update(
+            status=Status.QUEUED, next_attempt_at=now
+        )
+        overdue = list(
+            pending.filter(
+                status=Status.QUEUED, next_attempt_at__lte=now - dt.timedelta(seconds=lost)
+            )
+            .order_by("next_attempt_at")
+            .values_list("pk", flat=True)[:limit]
+        )
+        Delivery.objects.filter(pk__in=overdue, status=Status.QUEUED).update(next_attempt_at=now)
+        _enqueue(abandoned + overdue)
+    if abandoned or overdue:
+        logger.warning(
+            "re-enqueued stuck deliveries", extra={"count": len(abandoned) + len(overdue)}
+        )
+    return len(abandoned) + len(overdue) + deliveries_resume(limit=limit)
 
 
 def current_setups() -> dict[str, str]:

@@ -241,6 +241,7 @@ def test_sweeper_re_enqueues_only_stuck_deliveries(
     letter, settings, django_capture_on_commit_callbacks
 ):
     settings.DELIVERY_STUCK_AFTER_SECONDS = 600
+    settings.DELIVERY_SWEEP_SECONDS = 600
     long_ago = timezone.now() - dt.timedelta(seconds=601)
     hva, sva1, sva2 = letter.deliveries.order_by("office_code")
     Delivery.objects.filter(pk=hva.pk).update(next_attempt_at=long_ago)  # lost message
@@ -252,3 +253,31 @@ def test_sweeper_re_enqueues_only_stuck_deliveries(
     assert statuses(letter) == {"HVA08": "sent", "SVA01": "sent", "SVA02": "queued"}
     with django_capture_on_commit_callbacks(execute=True):
         assert deliveries_sweep() == 0
+
+
+def test_a_delivery_left_sending_goes_out_on_the_sweepers_threshold_not_the_workers(
+    letter, settings, django_capture_on_commit_callbacks
+):
+    settings.DELIVERY_STUCK_AFTER_SECONDS = 900  # what the worker would wait on its own
+    hva = letter.deliveries.get(office_code="HVA08")
+    a_minute_ago = timezone.now() - dt.timedelta(seconds=60)
+    Delivery.objects.filter(pk=hva.pk).update(status="sending", sending_at=a_minute_ago)
+    assert delivery_send(delivery_id=hva.pk) is None  # its sender may still be at it
+    with django_capture_on_commit_callbacks(execute=True):
+        assert deliveries_sweep(stuck_after=30) == 1  # the sweeper says it is not
+    assert statuses(letter)["HVA08"] == "sent"
+
+
+def test_a_lost_broker_message_is_sent_again_within_two_sweep_periods(
+    letter, settings, django_capture_on_commit_callbacks
+):
+    settings.DELIVERY_SWEEP_SECONDS = 300
+    settings.DELIVERY_STUCK_AFTER_SECONDS = 900
+    hva = letter.deliveries.get(office_code="HVA08")
+    # Queued a little over one period ago; its message went down with the broker.
+    lost = timezone.now() - dt.timedelta(seconds=301)
+    Delivery.objects.filter(pk=hva.pk).update(next_attempt_at=lost)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert deliveries_sweep() == 1
+    assert statuses(letter)["HVA08"] == "sent"
+    assert statuses(letter)["SVA01"] == "queued"  # queued just now: left alone
