@@ -209,3 +209,26 @@ def test_new_members_written_after_the_import_wait_for_the_next_one(client, tmp_
     LegislatorFactory(representative=True, state="VA", district=11, last_name="Direct")
     ProcessCache.clear_all()
     assert client.get(REPS, {"zip": "22150"}).content == answer
+
+
+def test_a_client_that_accepts_gzip_gets_the_same_answer_in_fewer_bytes(client, prepared):
+    import gzip
+
+    zip_code = "22046"
+    plain = client.get(REPS, {"zip": zip_code})
+    packed = client.get(REPS, {"zip": zip_code}, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content) / 2
+    assert packed["ETag"] != plain["ETag"]  # another representation, its own strong tag
+    assert "Accept-Encoding" in packed["Vary"]
+    for etag in (packed["ETag"], plain["ETag"]):
+        again = client.get(
+            REPS,
+            {"zip": zip_code},
+            HTTP_ACCEPT_ENCODING="gzip",
+            HTTP_IF_NONE_MATCH=etag,
+        )
+        assert again.status_code == 304
+    refused = client.get(REPS, {"zip": zip_code}, HTTP_ACCEPT_ENCODING="gzip;q=0")
+    assert "Content-Encoding" not in refused
