@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install migrate data translations messages run test lint format worker beat serve bench db-stop clean
+.PHONY: help install migrate data translations messages run test lint format worker beat serve bench soak db-stop clean
 
 help:
 	@echo "make run     - install, migrate, load data and serve http://$(HOST):$(PORT)"
@@ -73,8 +73,17 @@ serve: migrate translations
 	DJANGO_DEBUG=false $(PY) manage.py collectstatic --noinput --verbosity 0
 	DJANGO_DEBUG=false $(VENV)/bin/gunicorn actioncenter.wsgi --config actioncenter/gunicorn.conf.py
 
-bench: install
-	$(PY) bench/run_all.py
+# Every benchmark in bounded time (at most ~15 minutes; BENCH_ARGS=--full for each script's
+# own sizes), then one table of figures, references, ratios and goals, also written to
+# bench/results/ (latest.json and one file per run).
+bench: install translations
+	$(PY) bench/run_all.py $(BENCH_ARGS)
+
+# 90 s of load (SOAK_SECONDS=30 for the short run CI does) on the production settings, with
+# a Celery worker and the broker killed on the way; needs PostgreSQL on 127.0.0.1:5432 and
+# redis-server (docs/performance.md, "Soak").
+soak: install
+	$(PY) -m soak.run $(if $(SOAK_SECONDS),--seconds $(SOAK_SECONDS))
 
 # The embedded server starts by itself on the next command that needs it.
 db-stop: install

@@ -5,17 +5,25 @@ queue instead of importing them. Without a broker (development, tests) the task 
 this process after the commit.
 """
 
+import threading
+
 from celery import current_app
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
+
+_importing = threading.Lock()
 
 
 def _task(name: str):
     tasks = current_app.tasks
     if name not in tasks:
         # A web process has not imported the apps' task modules yet: do as a worker does.
-        current_app.loader.import_default_modules()
+        # One thread at a time: a second one would find the import under way, return at
+        # once and look the task up in a half-filled registry.
+        with _importing:
+            if name not in tasks:
+                current_app.loader.import_default_modules()
     return tasks[name]
 
 

@@ -7,6 +7,9 @@ them listed publicly) with their counters, and times the page again.
 Prints medians and the ratio (goal <= 1.2) and the query count of each render.
 
     .venv/bin/python bench/bench_campaign_page.py [--signatures 1000000] [--renders 200]
+        [--json PATH]
+
+Its database is `ac_bench_campaign_page_<pid>`, dropped also when the run is interrupted.
 
 Prints "skipped" and exits 0 without PostgreSQL on 127.0.0.1:5432.
 """
@@ -20,10 +23,19 @@ import sys
 import time
 from pathlib import Path
 
-from _postgres import PG, admin_sql, postgres_available
+from _interrupt import run_main, shielded, stop_on_terminate
+from _postgres import (
+    PG,
+    admin_sql,
+    close_django_connections,
+    database_name,
+    drop_database,
+    postgres_problem,
+)
+from _report import Report, add_json_argument
 
 ROOT = Path(__file__).resolve().parent.parent
-DB_NAME = f"ac_bench_campaign_page_{os.getpid()}"
+DB_NAME = database_name("campaign_page")
 
 SEED_SQL = [
     """
@@ -87,15 +99,22 @@ def seed(campaign_id: int, count: int) -> float:
     return time.perf_counter() - started
 
 
-def main() -> None:
+def main() -> int:
+    stop_on_terminate()
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--signatures", type=int, default=1_000_000)
     parser.add_argument("--renders", type=int, default=200)
+    add_json_argument(parser)
     options = parser.parse_args()
-    if not postgres_available():
-        return
-    admin_sql(f'CREATE DATABASE "{DB_NAME}"')
+    report = Report(
+        "bench_campaign_page", options.json, signatures=options.signatures,
+        renders=options.renders,
+    )  # fmt: skip
+    if problem := postgres_problem():
+        report.skip(problem)
+        return 0
     try:
+        admin_sql(f'CREATE DATABASE "{DB_NAME}"')
         os.environ["DATABASE_URL"] = f"{PG}/{DB_NAME}"
         os.environ["DJANGO_SETTINGS_MODULE"] = "bench._campaigns_settings"
         os.environ.pop("CACHE_URL", None)
@@ -125,12 +144,24 @@ def main() -> None:
             f"{full_queries} queries"
         )
         shown = f"{options.signatures:,}"
-        print(f"page shows {shown} signatures: {shown in client.get(url).content.decode()}")
+        shows = shown in client.get(url).content.decode()
+        print(f"page shows {shown} signatures: {shows}")
         print(f"ratio {full_ms / empty_ms:.2f} (goal <= 1.2)")
+        report.figure(
+            f"campaign page, {shown} signatures", full_ms, "ms", higher_is_better=False,
+            reference="same page, no signatures", reference_value=empty_ms, goal="ratio <= 1.2",
+            note=f"median of {options.renders} renders; queries {empty_queries} and "
+            f"{full_queries}",
+        )  # fmt: skip
+        report.figure("page shows the count", int(shows), "yes/no", higher_is_better=True,
+                      goal="== 1")  # fmt: skip
         connection.close()
     finally:
-        admin_sql(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        with shielded():
+            close_django_connections()
+            drop_database(DB_NAME)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_main(main))

@@ -17,7 +17,11 @@ Four figures per page (medians):
 Goal: under 1 s, and within 1.5x of the empty campaign, for the first three.
 
     .venv/bin/python bench/bench_dashboard.py [--actions 1000000] [--repeat 7] [--keep]
-        [--reuse]   (--reuse: measure the database a --keep run left, without seeding again)
+        [--reuse DATABASE] [--json PATH]
+    (--reuse: measure the database a --keep run left, without seeding again)
+
+Its database is `ac_bench_dashboard_<pid>`, dropped at the end (unless --keep), also when
+the run is interrupted.
 
 With ACTIONCENTER_TEST_DATA pointing at the reference data, the ZIP crosswalk and the
 current members are loaded first, so the actions spread over every district.
@@ -35,12 +39,22 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from _postgres import PG, drop_database, postgres_available, recreate_database
+from _interrupt import run_main, shielded, stop_on_terminate
+from _postgres import (
+    PG,
+    close_django_connections,
+    database_name,
+    drop_database,
+    postgres_problem,
+    recreate_database,
+)
+from _report import Report, add_json_argument
+from _staff import verified_login
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DB_NAME = f"ac_bench_dashboard_{os.getpid()}"
+DB_NAME = database_name("dashboard")
 
 
 def setup_django() -> None:
@@ -96,27 +110,36 @@ def timed(client, url: str, repeat: int, campaign_id: int) -> dict:
 
 
 def main() -> int:
+    global DB_NAME
+    stop_on_terminate()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--actions", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
-    parser.add_argument("--reuse", action="store_true", help="use the database a --keep run left")
+    parser.add_argument(
+        "--reuse", metavar="DATABASE", default="", help="use the database a --keep run left"
+    )
+    add_json_argument(parser)
     args = parser.parse_args()
-    if not postgres_available():
+    report = Report("bench_dashboard", args.json, actions=args.actions, repeat=args.repeat)
+    if problem := postgres_problem():
+        report.skip(problem)
         return 0
     if args.reuse:
         args.keep = True
-    else:
-        recreate_database(DB_NAME)
-    setup_django()
+        DB_NAME = args.reuse
     try:
-        return run(args)
+        if not args.reuse:
+            recreate_database(DB_NAME)
+        if args.keep:
+            print(f"database {DB_NAME} (kept)")
+        setup_django()
+        return run(args, report)
     finally:
-        from django.db import connections
-
-        connections.close_all()
-        if not args.keep:
-            drop_database(DB_NAME)
+        with shielded():
+            close_django_connections()
+            if not args.keep:
+                drop_database(DB_NAME)
 
 
 def seed(actions: int) -> None:
@@ -133,7 +156,7 @@ def seed(actions: int) -> None:
     print(f"seeded {actions:,} actions in {time.perf_counter() - started:.1f} s")
 
 
-def run(args) -> int:
+def run(args, report: Report) -> int:
     from django.contrib.auth.models import Group, User
     from django.core.management import call_command
     from django.db import connection
@@ -150,7 +173,7 @@ def run(args) -> int:
     user, _created = User.objects.get_or_create(username="bench-reporter")
     user.groups.add(Group.objects.get(name="Reporter"))
     client = Client()
-    client.force_login(user)
+    verified_login(client, user)
     today = timezone.localdate()
     period = f"?date_from={(today - timedelta(days=30)).isoformat()}&date_to={today.isoformat()}"
     pages = {
@@ -178,6 +201,7 @@ def run(args) -> int:
     # The staff API's breakdown by district (what partners' tools and the district CSV read):
     # the folded days come from the rollups, today from the cells. Shown apart.
     api = reverse("staff-totals")
+    api_ms = {}
     for slug in ("bench-busy", "bench-empty"):
         url = f"{api}?campaign={slug}&dimension=district"
         seconds = []
@@ -187,10 +211,8 @@ def run(args) -> int:
             response = client.get(url, HTTP_ACCEPT="application/json")
             seconds.append(time.perf_counter() - started)
             assert response.status_code == 200, (url, response.status_code)
-        print(
-            f"staff API totals by district, {slug}, after a new action: "
-            f"{statistics.median(seconds) * 1000:6.1f} ms"
-        )
+        api_ms[slug] = statistics.median(seconds) * 1000
+        print(f"staff API totals by district, {slug}, after a new action: {api_ms[slug]:6.1f} ms")
     ratios = {
         kind: figures["busy campaign"][kind] / figures["empty campaign"][kind]
         for kind in ("first", "after_action", "warm", "flushed")
@@ -210,8 +232,36 @@ def run(args) -> int:
         if ok
         else "GOAL MISSED"
     )
+    names = {
+        "first": "first view of the day",
+        "after_action": "after a new action",
+        "warm": "unchanged",
+        "flushed": "after a cache flush",
+    }
+    size = f"{args.actions:,} actions"
+    for busy_label, empty_label, span, ratio_goal in (
+        ("busy campaign", "empty campaign", "all time", "ratio <= 1.5 and "),
+        ("busy, last 30 days", "empty, last 30 days", "last 30 days", ""),
+    ):
+        for kind, name in names.items():
+            report.figure(
+                f"{size}, {span}, {name}", figures[busy_label][kind] * 1000, "ms",
+                higher_is_better=False, reference=f"empty campaign, {span}",
+                reference_value=figures[empty_label][kind] * 1000,
+                goal="" if kind == "flushed" else f"{ratio_goal}< 1000",
+                note=f"median of {args.repeat} views" if kind != "first" else "median of 3",
+            )  # fmt: skip
+    report.figure(
+        "campaign list, unchanged", figures["campaign list"]["warm"] * 1000, "ms",
+        higher_is_better=False, note="shown, no goal",
+    )  # fmt: skip
+    report.figure(
+        f"{size}, staff API totals by district", api_ms["bench-busy"], "ms",
+        higher_is_better=False, reference="empty campaign", reference_value=api_ms["bench-empty"],
+        note="after a new action; shown, no goal",
+    )  # fmt: skip
     return 0 if ok else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_main(main))

@@ -14,9 +14,15 @@ published schema once the timed rounds are over (when the reference data is
 available): the script checks zero lost, zero duplicates and every document valid.
 
     .venv/bin/python bench/bench_delivery.py [--letters 10000] [--pings 3000] [--rounds 3]
+        [--json PATH]
 
 Rounds alternate the trivial tasks and a share of the deliveries, so both rates see
 the same machine; the script prints each round and the medians.
+
+The database is `ac_bench_delivery_<pid>`, the broker and the cache two empty Redis
+databases the run claims (bench/_redis.py): all three are dropped or emptied at the end,
+and the worker and the CWC server stopped, also when the run is interrupted (Ctrl-C,
+SIGTERM) or fails.
 
 Needs PostgreSQL on 127.0.0.1:5432 (user postgres) and Redis on 127.0.0.1:6379;
 prints "skipped" and exits 0 when either is missing.
@@ -27,7 +33,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -36,30 +41,25 @@ import time
 import urllib.request
 from pathlib import Path
 
-from _interrupt import stop_on_terminate
-from _postgres import PG, drop_database, postgres_available, recreate_database
+import _redis
+from _interrupt import run_main, shielded, spawn, stop, stop_on_terminate
+from _postgres import (
+    PG,
+    close_django_connections,
+    database_name,
+    drop_database,
+    postgres_problem,
+    recreate_database,
+)
+from _report import Report, add_json_argument
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DB_NAME = f"ac_bench_delivery_{os.getpid()}"
-REDIS_DB = 11
-BROKER = f"redis://127.0.0.1:6379/{REDIS_DB}"
+DB_NAME = database_name("delivery")
 API_KEY = "bench-key"
-WORKER_LOG = Path(tempfile.gettempdir()) / "bench-delivery-worker.log"
-
-
-def services_available() -> bool:
-    if not postgres_available():
-        return False
-    try:
-        import redis
-
-        redis.Redis.from_url(BROKER, socket_connect_timeout=2).ping()
-        return True
-    except Exception as exc:  # any driver error means "not available here"
-        print(f"skipped: Redis not reachable ({type(exc).__name__})")
-        return False
+WORKER_LOG = Path(tempfile.gettempdir()) / f"bench-delivery-{os.getpid()}-worker.log"
+BROKER = ""  # the Redis database main() claims
 
 
 def start_cwc_server() -> tuple[subprocess.Popen, str]:
@@ -69,8 +69,10 @@ def start_cwc_server() -> tuple[subprocess.Popen, str]:
     schema = Path(data) / "samples" / "cwc" / "cwc_schema_v2.rng" if data else None
     if schema and schema.exists():
         command += ["--schema", str(schema)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    process = spawn(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     url = process.stdout.readline().strip()
+    if not url.startswith("http"):
+        raise RuntimeError("the local CWC server did not start")
     return process, url
 
 
@@ -80,13 +82,13 @@ def cwc_stats(url: str) -> dict:
         return json.load(answer)
 
 
-def configure_environment(cwc_url: str) -> None:
+def configure_environment(cwc_url: str, cache_db: int) -> None:
     os.environ.update(
         DJANGO_SETTINGS_MODULE="actioncenter.settings.test",
         DATABASE_URL=f"{PG}/{DB_NAME}",
         CELERY_BROKER_URL=BROKER,
         TEST_TASKS_EAGER="0",
-        CACHE_URL=f"redis://127.0.0.1:6379/{REDIS_DB + 1}",
+        CACHE_URL=_redis.url(cache_db),
         CWC_HOUSE_BASE_URL=cwc_url,
         CWC_HOUSE_API_KEY=API_KEY,
         CWC_SENATE_BASE_URL=cwc_url,
@@ -104,42 +106,34 @@ def configure_environment(cwc_url: str) -> None:
 def start_worker(concurrency: int) -> subprocess.Popen:
     from actioncenter.celery import app
 
-    log = open(WORKER_LOG, "ab")  # noqa: SIM115
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "actioncenter",
-            "worker",
-            "--pool=prefork",
-            f"--concurrency={concurrency}",
-            "--loglevel=WARNING",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            f"--hostname=bench-delivery-{os.getpid()}@%h",
-        ],
-        cwd=ROOT,
-        env=dict(os.environ),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    with open(WORKER_LOG, "ab") as log:
+        process = spawn(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "actioncenter",
+                "worker",
+                "--pool=prefork",
+                f"--concurrency={concurrency}",
+                "--loglevel=WARNING",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                f"--hostname=bench-delivery-{os.getpid()}@%h",
+            ],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if app.control.ping(timeout=0.5):
             return process
+        if process.poll() is not None:
+            break
     raise RuntimeError(f"worker did not start; see {WORKER_LOG}")
-
-
-def stop_worker(process: subprocess.Popen) -> None:
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
 
 
 def broker_idle(client) -> bool:
@@ -270,27 +264,37 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--keep-db", action="store_true")
+    add_json_argument(parser)
     args = parser.parse_args()
-    if not services_available():
+    report = Report(
+        "bench_delivery", args.json, letters=args.letters, pings=args.pings,
+        rounds=args.rounds, concurrency=args.concurrency,
+    )  # fmt: skip
+    problem = postgres_problem() or _redis.redis_problem()
+    if problem:
+        report.skip(problem)
         return 0
 
-    import redis
-
-    redis.Redis.from_url(BROKER).flushdb()
-    recreate_database(DB_NAME)
-    server, cwc_url = start_cwc_server()
-    configure_environment(cwc_url)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    worker = None
+    global BROKER
+    redis_dbs: list[int] = []
+    started: list[subprocess.Popen] = []
     try:
+        redis_dbs = _redis.claim(2, "bench_delivery")
+        BROKER = _redis.url(redis_dbs[0])
+        print(f"database {DB_NAME}, broker {BROKER}, cache {_redis.url(redis_dbs[1])}")
+        recreate_database(DB_NAME)
+        server, cwc_url = start_cwc_server()
+        started.append(server)
+        configure_environment(cwc_url, redis_dbs[1])
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
         call_command("migrate", verbosity=0)
         delivery_ids = create_letters(args.letters)
         total = len(delivery_ids)
-        worker = start_worker(args.concurrency)
+        started.append(start_worker(args.concurrency))
         ping_rates, delivery_rates, seconds = [], [], 0.0
         for number in range(args.rounds):  # alternating, so both see the same machine
             ping_rates.append(time_pings(args.pings))
@@ -305,20 +309,26 @@ def main() -> int:
                 flush=True,
             )
         rates = (statistics.median(delivery_rates), statistics.median(ping_rates))
-        report(args, total, delivered_count(), seconds, rates, cwc_url, delivery_ids)
+        ratios = [rate / ping for rate, ping in zip(delivery_rates, ping_rates, strict=True)]
+        report.figure(
+            "deliveries through the outbox", rates[0], "/s", higher_is_better=True,
+            reference="trivial Celery task", reference_value=rates[1], goal="ratio >= 0.5",
+            note="ratio of the medians; per round: " + ", ".join(f"{r:.2f}" for r in ratios),
+        )  # fmt: skip
+        report_checks(report, args, total, delivered_count(), seconds, rates, cwc_url, delivery_ids)
     finally:
-        if worker is not None:
-            stop_worker(worker)
-        server.terminate()
-        from django.db import connections
-
-        connections.close_all()
-        if not args.keep_db:
-            drop_database(DB_NAME)
+        with shielded():
+            for process in reversed(started):  # the worker, then the CWC server
+                stop(process, timeout=30)
+            close_django_connections()
+            if not args.keep_db:
+                drop_database(DB_NAME)
+            _redis.release(redis_dbs)
+    WORKER_LOG.unlink(missing_ok=True)  # kept only when the run failed
     return 0
 
 
-def report(args, total, done, seconds, rates, cwc_url, delivery_ids) -> None:
+def report_checks(report, args, total, done, seconds, rates, cwc_url, delivery_ids) -> None:
     from letters.models import Delivery
     from metrics.totals import campaign_totals
 
@@ -346,11 +356,28 @@ def report(args, total, done, seconds, rates, cwc_url, delivery_ids) -> None:
     print(f"unexpected ids at the server: {len(accepted - expected)}")
     totals = campaign_totals(Delivery.objects.values_list("campaign_id", flat=True).first())
     counted_sent, counted_queued = totals.get("deliveries_sent", 0), totals.get("deliveries_queued")
+    exact = counted_sent == sent and not counted_queued
     print(
         f"totals: deliveries_sent {counted_sent}, deliveries_queued {counted_queued} "
-        f"(exact: {counted_sent == sent and not counted_queued})"
+        f"(exact: {exact})"
     )
+    report.figure(
+        "deliveries final", done, "count", higher_is_better=True,
+        reference="deliveries queued", reference_value=total, goal="ratio == 1",
+    )  # fmt: skip
+    for name, count in (
+        ("deliveries lost", len(expected - accepted)),
+        ("duplicate posts", stats["duplicates"]),
+        ("unexpected ids at the server", len(accepted - expected)),
+    ):
+        report.figure(name, count, "count", higher_is_better=False, goal="== 0")
+    if stats["schema_checked"]:
+        report.figure(
+            "documents failing the CWC schema", stats["schema_invalid"], "count",
+            higher_is_better=False, goal="== 0", note=f"of {stats['schema_checked']} checked",
+        )  # fmt: skip
+    report.figure("delivery totals exact", int(exact), "yes/no", higher_is_better=True, goal="== 1")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_main(main))

@@ -4,9 +4,13 @@ Loads the reference data into a throwaway PostgreSQL database (dropped at the en
 then times `legislators.services.lookup.lookup_by_zip` for a fixed random sample of
 real ZIPs: first calls (database), and repeated calls (the per-process cache, checked
 against the shared cache's data version on every call, so the answer is exact).
+Beside them, the reference: a bare Django JSON view answered in-process through the same
+settings and middleware (the test client), the least a request to the lookup API costs.
 Prints medians and the 95th percentile.
 
-    .venv/bin/python bench/bench_lookup.py [--source FOLDER_OR_URL] [--zips 2000]
+    .venv/bin/python bench/bench_lookup.py [--source FOLDER_OR_URL] [--zips 2000] [--json PATH]
+
+Its database is `ac_bench_lookup_<pid>`, dropped also when the run is interrupted.
 
 The data source defaults to LEGISLATORS_DATA_SOURCE, else ACTIONCENTER_TEST_DATA;
 prints "skipped" and exits 0 when neither is set, or without PostgreSQL on 127.0.0.1:5432.
@@ -22,11 +26,20 @@ import sys
 import time
 from pathlib import Path
 
-from _postgres import PG, drop_database, postgres_available, recreate_database
+from _interrupt import run_main, shielded, stop_on_terminate
+from _postgres import (
+    PG,
+    close_django_connections,
+    database_name,
+    drop_database,
+    postgres_problem,
+    recreate_database,
+)
+from _report import Report, add_json_argument
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DB_NAME = f"ac_bench_lookup_{os.getpid()}"
+DB_NAME = database_name("lookup")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -44,7 +57,20 @@ def time_calls(function, arguments: list[str]) -> list[float]:
     return timings
 
 
+def bare_view_us(count: int) -> list[float]:
+    """Microseconds per request of the bare JSON view (bench/_representatives_urls.py),
+    in-process through the whole middleware stack."""
+    from django.test import Client, override_settings
+
+    with override_settings(ROOT_URLCONF="bench._representatives_urls"):
+        client = Client(HTTP_HOST="127.0.0.1")
+        for _ in range(50):  # warm-up
+            assert client.get("/bench/bare").status_code == 200
+        return time_calls(client.get, ["/bench/bare"] * count)
+
+
 def main() -> int:
+    stop_on_terminate()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--source",
@@ -52,15 +78,17 @@ def main() -> int:
         or os.environ.get("ACTIONCENTER_TEST_DATA", ""),
     )
     parser.add_argument("--zips", type=int, default=2000)
+    add_json_argument(parser)
     args = parser.parse_args()
+    report = Report("bench_lookup", args.json, zips=args.zips)
     if not args.source:
-        print("skipped: set LEGISLATORS_DATA_SOURCE or ACTIONCENTER_TEST_DATA (or --source)")
+        report.skip("set LEGISLATORS_DATA_SOURCE or ACTIONCENTER_TEST_DATA (or --source)")
         return 0
-
-    if not postgres_available():
+    if problem := postgres_problem():
+        report.skip(problem)
         return 0
-    recreate_database(DB_NAME)
     try:
+        recreate_database(DB_NAME)
         os.environ["DATABASE_URL"] = f"{PG}/{DB_NAME}"
         os.environ.pop("CACHE_URL", None)  # in-process memory cache
         os.environ["DJANGO_SETTINGS_MODULE"] = "actioncenter.settings.local"
@@ -85,11 +113,11 @@ def main() -> int:
         for _round in range(5):
             warm += time_calls(lookup_by_zip, sample)
         plus_four = time_calls(lookup_by_zip, [f"{zip5}-0001" for zip5 in sample])
-        from django.db import connections
-
-        connections.close_all()
+        bare = bare_view_us(len(sample))
     finally:
-        drop_database(DB_NAME)
+        with shielded():
+            close_django_connections()
+            drop_database(DB_NAME)
 
     print(f"ZIPs sampled: {len(sample)} of {len(all_zips)}")
     print(f"first lookup (database): median {statistics.median(cold):.0f} µs")
@@ -98,8 +126,20 @@ def main() -> int:
         f"p95 {percentile(warm, 0.95):.1f} µs  (goal < 100 µs)"
     )
     print(f"ZIP+4 (repeated):       median {statistics.median(plus_four):.1f} µs")
+    reference = statistics.median(bare)
+    print(f"bare JSON view (in-process, same middleware): median {reference:.0f} µs")
+    for name, timings, goal in (
+        ("repeated lookup", warm, "< 100"),
+        ("first lookup (database)", cold, ""),
+        ("ZIP+4 lookup (repeated)", plus_four, ""),
+    ):
+        report.figure(
+            name, statistics.median(timings), "µs", higher_is_better=False,
+            reference="bare JSON view, in-process", reference_value=reference, goal=goal,
+            note=f"p95 {percentile(timings, 0.95):.1f} µs",
+        )  # fmt: skip
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_main(main))

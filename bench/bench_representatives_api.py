@@ -13,7 +13,12 @@ then one table of both configurations. Stops gunicorn and drops the database at 
 
     .venv/bin/python bench/bench_representatives_api.py [--source FOLDER_OR_URL]
         [--concurrency 4] [--workers 3] [--seconds 4] [--rounds 5]
-        [--redis-url redis://127.0.0.1:6379/12 | --redis-url ""]
+        [--redis-url auto | --redis-url redis://HOST:PORT/DB | --redis-url ""] [--json PATH]
+
+Its database is `ac_bench_representatives_<pid>`; with `--redis-url auto` (the default)
+the Redis configuration uses an empty Redis database the run claims (bench/_redis.py)
+and empties at the end. gunicorn is stopped, the database dropped and the Redis database
+emptied also when the run is interrupted.
 
 The data source defaults to LEGISLATORS_DATA_SOURCE, else ACTIONCENTER_TEST_DATA.
 Prints "skipped" and exits 0 without a data source or PostgreSQL on 127.0.0.1:5432.
@@ -25,7 +30,6 @@ import argparse
 import http.client
 import os
 import random
-import signal
 import socket
 import statistics
 import subprocess
@@ -34,11 +38,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from _interrupt import stop_on_terminate
-from _postgres import PG, admin_sql, postgres_available
+import _redis
+from _interrupt import run_main, shielded, spawn, stop, stop_on_terminate
+from _postgres import PG, database_name, drop_database, postgres_problem, recreate_database
+from _report import Report, add_json_argument
 
 ROOT = Path(__file__).resolve().parent.parent
-DB_NAME = f"ac_bench_representatives_{os.getpid()}"
+DB_NAME = database_name("representatives")
 BIN = Path(sys.executable).parent
 
 
@@ -134,7 +140,7 @@ def wait_until_up(port: int, server: subprocess.Popen) -> None:
     raise RuntimeError("gunicorn did not answer within 30 s")
 
 
-def run(args) -> int:
+def run(args, report: Report) -> int:
     env = server_env("")
     manage = [str(BIN / "python"), str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True)
@@ -161,24 +167,39 @@ def run(args) -> int:
         f"ZIPs: {len(sample)}, rounds: {args.rounds} x {args.seconds:g} s"
     )
     print("cache              bare req/s  lookup req/s  ratio of medians  median ratio  p99 ms")
-    for name, bare, api, ratios, latency in rows:
+    for name, bare, api, ratios, latency, _bare_latency in rows:
         print(
             f"{name:<18} {statistics.median(bare):10.0f}  {statistics.median(api):12.0f}"
             f"  {statistics.median(api) / statistics.median(bare):16.2f}"
             f"  {statistics.median(ratios):12.2f}  {latency * 1000:6.1f}"
         )
     print("goal: lookup >= 0.90 x bare with each cache, p99 < 50 ms")
+    for name, bare, api, ratios, latency, bare_latency in rows:
+        cache = "in-process cache" if name.startswith("in-process") else f"{name} cache"
+        report.figure(
+            f"representatives API, {cache}", statistics.median(api), "req/s",
+            higher_is_better=True, reference="bare JSON view",
+            reference_value=statistics.median(bare), ratio=statistics.median(ratios),
+            ratio_of_rounds=True, goal="ratio >= 0.9",
+            note="ratio: median of the rounds' own ratios; per round "
+            + ", ".join(f"{ratio:.2f}" for ratio in ratios),
+        )  # fmt: skip
+        report.figure(
+            f"representatives API p99, {cache}", latency * 1000, "ms", higher_is_better=False,
+            reference="bare JSON view p99", reference_value=bare_latency * 1000, goal="< 50",
+        )  # fmt: skip
     return 0
 
 
 def serve_and_measure(args, cache_url: str, sample: list[str]):
     """Start gunicorn with `cache_url` (in-process cache when empty) and measure both
-    endpoints; returns (bare rates, lookup rates, per-round ratios, lookup p99 seconds)."""
+    endpoints; returns (bare rates, lookup rates, per-round ratios, lookup p99 seconds,
+    bare view p99 seconds)."""
     api_paths = [f"/api/v1/representatives?zip={zip5}" for zip5 in sample]
     bare_paths = ["/bench/bare"]
     name = cache_url.split("://")[0] if cache_url else "in-process memory"
     port = free_port()
-    server = subprocess.Popen(
+    server = spawn(
         [
             str(BIN / "gunicorn"),
             "actioncenter.wsgi:application",
@@ -207,10 +228,11 @@ def serve_and_measure(args, cache_url: str, sample: list[str]):
             warmed = sum(future.result() for future in futures)
             print(f"[{name}] warm-up: {warmed} lookups in {time.perf_counter() - started:.1f} s")
             measure(pool, port, bare_paths, 1.0, args.concurrency)
-            bare, api, latencies = [], [], []
+            bare, api, latencies, bare_latencies = [], [], [], []
             for round_number in range(1, args.rounds + 1):
-                rate, errors, _ = measure(pool, port, bare_paths, args.seconds, args.concurrency)
+                rate, errors, each = measure(pool, port, bare_paths, args.seconds, args.concurrency)
                 bare.append(rate)
+                bare_latencies += each
                 print(
                     f"[{name}] round {round_number}: bare JSON view   {rate:8.0f} req/s"
                     f"  errors {errors}"
@@ -223,15 +245,10 @@ def serve_and_measure(args, cache_url: str, sample: list[str]):
                     f"  errors {errors}"
                 )
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
     ratios = [lookup / baseline for lookup, baseline in zip(api, bare, strict=True)]
     print(f"[{name}] ratio per round: " + ", ".join(f"{ratio:.2f}" for ratio in ratios))
-    return bare, api, ratios, p99(latencies)
+    return bare, api, ratios, p99(latencies), p99(bare_latencies)
 
 
 def main() -> int:
@@ -249,22 +266,38 @@ def main() -> int:
     parser.add_argument("--zips", type=int, default=200)
     parser.add_argument(
         "--redis-url",
-        default="redis://127.0.0.1:6379/12",
-        help='the Redis of the second configuration; "" to measure without Redis only',
+        default="auto",
+        help='the Redis of the second configuration: "auto" (an empty database this run '
+        'claims), a URL, or "" to measure without Redis only',
     )
+    add_json_argument(parser)
     args = parser.parse_args()
+    report = Report(
+        "bench_representatives_api", args.json, concurrency=args.concurrency,
+        workers=args.workers, seconds=args.seconds, rounds=args.rounds, zips=args.zips,
+    )  # fmt: skip
     if not args.source:
-        print("skipped: set LEGISLATORS_DATA_SOURCE or ACTIONCENTER_TEST_DATA (or --source)")
+        report.skip("set LEGISLATORS_DATA_SOURCE or ACTIONCENTER_TEST_DATA (or --source)")
         return 0
-    if not postgres_available():
+    if problem := postgres_problem():
+        report.skip(problem)
         return 0
-    admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME}")
-    admin_sql(f"CREATE DATABASE {DB_NAME}")
+    claimed: list[int] = []
     try:
-        return run(args)
+        if args.redis_url == "auto":
+            args.redis_url = ""
+            if problem := _redis.redis_problem():
+                print(f"{problem}: measuring without it only")
+            else:
+                claimed = _redis.claim(1, "bench_representatives_api")
+                args.redis_url = _redis.url(claimed[0])
+        recreate_database(DB_NAME)
+        return run(args, report)
     finally:
-        admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        with shielded():
+            drop_database(DB_NAME)
+            _redis.release(claimed)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_main(main))

@@ -9,7 +9,10 @@ Prints requests/s per round, medians, the ratio (goal >= 0.6; the median of each
 own ratio) and p50/p99 latency (goal p99 < 150 ms), then checks the totals are exact.
 
     .venv/bin/python bench/bench_signatures.py [--clients 16] [--workers 2xcores+1]
-        [--seconds 5] [--rounds 5]
+        [--seconds 5] [--rounds 5] [--json PATH]
+
+Its database is `ac_bench_signatures_<pid>`; gunicorn is stopped and the database dropped
+at the end, also when the run is interrupted.
 
 Prints "skipped" and exits 0 without PostgreSQL on 127.0.0.1:5432.
 """
@@ -20,7 +23,6 @@ import argparse
 import http.client
 import json
 import os
-import signal
 import socket
 import statistics
 import subprocess
@@ -29,11 +31,12 @@ import time
 from multiprocessing import Pool
 from pathlib import Path
 
-from _interrupt import stop_on_terminate
-from _postgres import PG, admin_sql, postgres_available
+from _interrupt import run_main, shielded, spawn, stop, stop_on_terminate
+from _postgres import PG, admin_sql, database_name, drop_database, postgres_problem
+from _report import Report, add_json_argument
 
 ROOT = Path(__file__).resolve().parent.parent
-DB_NAME = f"ac_bench_signatures_{os.getpid()}"
+DB_NAME = database_name("signatures")
 BIN = Path(sys.executable).parent
 SLUG = "protect-gender-based-asylum"
 
@@ -72,7 +75,7 @@ def prepare_database() -> None:
 
 
 def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
-    server = subprocess.Popen(
+    server = spawn(
         [
             str(BIN / "gunicorn"),
             "actioncenter.wsgi",
@@ -87,7 +90,6 @@ def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
         ],
         cwd=ROOT,
         env=server_env(),
-        start_new_session=True,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -98,7 +100,7 @@ def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
                 return server
         except OSError:
             time.sleep(0.2)
-    server.kill()
+    stop(server)
     raise SystemExit("gunicorn did not start")
 
 
@@ -148,7 +150,7 @@ def percentile(values: list[float], share: float) -> float:
     return values[min(len(values) - 1, int(share * len(values)))] * 1000 if values else 0.0
 
 
-def main() -> None:
+def main() -> int:
     stop_on_terminate()
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clients", type=int, default=16)
@@ -160,81 +162,108 @@ def main() -> None:
     )
     parser.add_argument("--seconds", type=float, default=5)
     parser.add_argument("--rounds", type=int, default=5)
+    add_json_argument(parser)
     options = parser.parse_args()
-    if not postgres_available():
-        return
-    prepare_database()
-    port = free_port()
-    server = start_gunicorn(port, options.workers)
+    report = Report(
+        "bench_signatures", options.json, clients=options.clients, workers=options.workers,
+        seconds=options.seconds, rounds=options.rounds,
+    )  # fmt: skip
+    if problem := postgres_problem():
+        report.skip(problem)
+        return 0
+    server = None
+    try:
+        prepare_database()
+        port = free_port()
+        server = start_gunicorn(port, options.workers)
+        measure(options, port, report)
+    finally:
+        with shielded():
+            if server is not None:
+                stop(server)
+            drop_database(DB_NAME)
+    return 0
+
+
+def measure(options, port: int, report: Report) -> None:
     sign_path = f"/api/v1/campaigns/{SLUG}/signatures"
     figures = {"baseline": [], "signing": []}
     latencies = {"baseline": [], "signing": []}
     signed = 0
-    try:
-        with Pool(options.clients) as pool:
-            run_round(pool, port, sign_path, options.clients, 1, "warm")  # warm-up
-            run_round(pool, port, "/bench/baseline-insert", options.clients, 1, "warm")
-            signed = len(admin_sql("SELECT 1 FROM petitions_signature", DB_NAME))
-            endpoints = [("baseline", "/bench/baseline-insert"), ("signing", sign_path)]
-            for round_number in range(options.rounds):
-                # Each round runs both, first one first and then the other, so a machine
-                # that speeds up or slows down during the run favours neither.
-                order = endpoints if round_number % 2 == 0 else endpoints[::-1]
-                for name, path in order:
-                    rate, lat, ok, errors = run_round(
-                        pool, port, path, options.clients, options.seconds, str(round_number)
-                    )
-                    figures[name].append(rate)
-                    latencies[name].extend(lat)
-                    signed += ok if name == "signing" else 0
-                    print(
-                        f"round {round_number + 1} {name:9s} {rate:8.1f} req/s "
-                        f"p50 {percentile(sorted(lat), 0.5):6.1f} ms "
-                        f"p99 {percentile(sorted(lat), 0.99):6.1f} ms errors {errors}"
-                    )
+    with Pool(options.clients) as pool:
+        run_round(pool, port, sign_path, options.clients, 1, "warm")  # warm-up
+        run_round(pool, port, "/bench/baseline-insert", options.clients, 1, "warm")
+        signed = len(admin_sql("SELECT 1 FROM petitions_signature", DB_NAME))
+        endpoints = [("baseline", "/bench/baseline-insert"), ("signing", sign_path)]
+        for round_number in range(options.rounds):
+            # Each round runs both, first one first and then the other, so a machine
+            # that speeds up or slows down during the run favours neither.
+            order = endpoints if round_number % 2 == 0 else endpoints[::-1]
+            for name, path in order:
+                rate, lat, ok, errors = run_round(
+                    pool, port, path, options.clients, options.seconds, str(round_number)
+                )
+                figures[name].append(rate)
+                latencies[name].extend(lat)
+                signed += ok if name == "signing" else 0
+                print(
+                    f"round {round_number + 1} {name:9s} {rate:8.1f} req/s "
+                    f"p50 {percentile(sorted(lat), 0.5):6.1f} ms "
+                    f"p99 {percentile(sorted(lat), 0.99):6.1f} ms errors {errors}"
+                )
+    print(
+        f"clients {options.clients}, gunicorn sync workers {options.workers}, "
+        f"{options.rounds} rounds of {options.seconds:g} s"
+    )
+    for name in figures:
+        lat = sorted(latencies[name])
         print(
-            f"clients {options.clients}, gunicorn sync workers {options.workers}, "
-            f"{options.rounds} rounds of {options.seconds:g} s"
+            f"{name:9s} median {statistics.median(figures[name]):8.1f} req/s   "
+            f"p50 {percentile(lat, 0.5):6.1f} ms   p99 {percentile(lat, 0.99):6.1f} ms"
         )
-        for name in figures:
-            lat = sorted(latencies[name])
-            print(
-                f"{name:9s} median {statistics.median(figures[name]):8.1f} req/s   "
-                f"p50 {percentile(lat, 0.5):6.1f} ms   p99 {percentile(lat, 0.99):6.1f} ms"
-            )
-        # Each round's own ratio, then their median: both endpoints of a round ran within
-        # seconds of each other, so a change in the machine's speed between rounds cancels.
-        pairs = zip(figures["signing"], figures["baseline"], strict=True)
-        ratios = [sign / base for sign, base in pairs]
-        print("ratio per round " + ", ".join(f"{ratio:.2f}" for ratio in ratios))
-        of_medians = statistics.median(figures["signing"]) / statistics.median(figures["baseline"])
-        print(f"ratio of the medians {of_medians:.2f}")
-        ratio = statistics.median(ratios)
-        p99 = percentile(sorted(latencies["signing"]), 0.99)
-        print(
-            f"ratio signing/baseline {ratio:.2f} (goal >= 0.60); "
-            f"signing p99 {p99:.1f} ms (goal < 150 ms)"
-        )
-        rows = admin_sql(
-            "SELECT metric, SUM(value) FROM metrics_counter GROUP BY metric ORDER BY metric",
-            DB_NAME,
-        )
-        stored = admin_sql("SELECT COUNT(*) FROM petitions_signature", DB_NAME)[0][0]
-        cells = admin_sql(
-            "SELECT SUM(value) FROM metrics_cell WHERE metric = 'signatures'",
-            DB_NAME,
-        )[0][0]
-        totals = dict(rows)
-        print(
-            f"totals exact: {totals.get('signatures') == cells == stored == signed} "
-            f"(signatures counter {totals.get('signatures')}, breakdown cells {cells}, "
-            f"rows {stored}, 201 answers {signed})"
-        )
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=20)
-        admin_sql(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+    # Each round's own ratio, then their median: both endpoints of a round ran within
+    # seconds of each other, so a change in the machine's speed between rounds cancels.
+    pairs = zip(figures["signing"], figures["baseline"], strict=True)
+    ratios = [sign / base for sign, base in pairs]
+    print("ratio per round " + ", ".join(f"{ratio:.2f}" for ratio in ratios))
+    of_medians = statistics.median(figures["signing"]) / statistics.median(figures["baseline"])
+    print(f"ratio of the medians {of_medians:.2f}")
+    ratio = statistics.median(ratios)
+    p99 = percentile(sorted(latencies["signing"]), 0.99)
+    print(
+        f"ratio signing/baseline {ratio:.2f} (goal >= 0.60); "
+        f"signing p99 {p99:.1f} ms (goal < 150 ms)"
+    )
+    rows = admin_sql(
+        "SELECT metric, SUM(value) FROM metrics_counter GROUP BY metric ORDER BY metric",
+        DB_NAME,
+    )
+    stored = admin_sql("SELECT COUNT(*) FROM petitions_signature", DB_NAME)[0][0]
+    cells = admin_sql(
+        "SELECT SUM(value) FROM metrics_cell WHERE metric = 'signatures'",
+        DB_NAME,
+    )[0][0]
+    totals = dict(rows)
+    exact = totals.get("signatures") == cells == stored == signed
+    print(
+        f"totals exact: {exact} "
+        f"(signatures counter {totals.get('signatures')}, breakdown cells {cells}, "
+        f"rows {stored}, 201 answers {signed})"
+    )
+    report.figure(
+        "signing", statistics.median(figures["signing"]), "req/s", higher_is_better=True,
+        reference="bare insert view", reference_value=statistics.median(figures["baseline"]),
+        ratio_of_rounds=True, ratio=ratio, goal="ratio >= 0.6",
+        note="ratio: median of the rounds' own ratios; per round "
+        + ", ".join(f"{each:.2f}" for each in ratios),
+    )  # fmt: skip
+    report.figure(
+        "signing p99 latency", p99, "ms", higher_is_better=False,
+        reference="bare insert view p99", goal="< 150",
+        reference_value=percentile(sorted(latencies["baseline"]), 0.99),
+    )  # fmt: skip
+    report.figure("signing totals exact", int(exact), "yes/no", higher_is_better=True, goal="== 1")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_main(main))

@@ -1,0 +1,830 @@
+"""Soak: the production settings under steady load, with a worker and the broker killed.
+
+    .venv/bin/python -m soak.run [--seconds 90] [--short] [--rate 16] [--keep]
+
+Everything runs on loopback and is started, and stopped, by this script: its own database
+(named by its pid), two private redis-servers (the broker and the cache, nothing saved to
+disk), gunicorn with 2 workers on `actioncenter.settings.production`, two Celery workers,
+Celery beat running the delivery sweeper, and the local CWC server
+(`tests/fakes/cwc_server.py`), which counts every document it receives by DeliveryId.
+
+The load signs the petition and writes letters through the public API at a steady rate,
+from many new supporters and some who come back. At 1/3 of the run one Celery worker is
+killed with SIGKILL and started again; at 2/3 the broker is. When the load stops, the
+outbox gets up to 60 s to drain, then the script checks, and exits 1 if any check fails:
+
+* every request got the answer planned for it, no 5xx (seen by the client and in gunicorn's
+  access log), and 429 only in the deliberate burst from one client address;
+* the totals API equals what the load saw accepted (signatures, letters, supporters) and
+  the deliveries counted;
+* every delivery is `sent`, and the CWC server received each DeliveryId exactly once;
+* the gunicorn workers' resident memory grew by at most 150 MB;
+* no process crashed (one that exits on its own is started again, as a supervisor would,
+  so the run goes on).
+
+Needs PostgreSQL on 127.0.0.1:5432 (user postgres, or --postgres) and `redis-server` on the
+PATH; exits 2 without them. Ctrl-C or SIGTERM stops everything it started and drops its
+database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import secrets
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections import Counter
+from pathlib import Path
+
+import requests
+
+from soak import services
+from soak.load import BURST_ADDRESS, PLACES, Load
+
+CAMPAIGN = "soak"
+API_KEY = "soak-cwc-key"
+MEMORY_LIMIT_MB = 150
+DRAIN_SECONDS = 60
+BURST = 30
+# The production defaults, set here so the burst's figures do not depend on the caller's
+# environment: the API allows 20 submissions a minute per client address.
+LIMITS = {
+    "RATE_LIMIT_PER_IP": "30/600",
+    "RATE_LIMIT_PER_EMAIL": "6/3600",
+    "API_THROTTLE_ACTION_SUBMIT": "20/min",
+}
+BURST_ALLOWED = 20
+# Seats the seeded members of Congress hold: (ZIP, state, district) as in soak.load.PLACES.
+SEATS = {"VA": 8, "MD": 8, "NY": 12}
+STUCK_AFTER_SECONDS = 8
+NODES = ("soak-a", "soak-b")
+WORKERS = tuple(f"worker {node}" for node in NODES)
+SWEEP_SECONDS = 3
+
+
+KOMBU_RESTORE_DEFECT = "'NoneType' object has no attribute 'hostname'"
+
+
+class Failed(Exception):
+    """A prerequisite is missing or a service would not start: the soak could not run."""
+
+
+class Stopped(BaseException):
+    """Ctrl-C, SIGTERM or the time budget: stop what was started and exit."""
+
+
+STOP_REQUESTS: list[str] = []
+
+
+def request_stop(reason: str) -> None:
+    """Raised where the signal lands; if that is a place that swallows exceptions (a
+    finaliser), the next pause of the run raises it again."""
+    STOP_REQUESTS.append(reason)
+    raise Stopped(reason)
+
+
+def stop_if_requested() -> None:
+    if STOP_REQUESTS:
+        raise Stopped(STOP_REQUESTS[0])
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+class Soak:
+    def __init__(self, args):
+        self.args = args
+        self.tag = str(os.getpid())
+        self.database = f"soak_{self.tag}"
+        self.postgres = args.postgres.rstrip("/")
+        self.workdir = Path(tempfile.mkdtemp(prefix=f"soak-{self.tag}-"))
+        self.services: dict[str, services.Service] = {}
+        self.held_down: set[str] = set()
+        self.supervising = False
+        self.crashes: list[str] = []
+        self.in_flight_at_kill: set[str] = set()
+        self.database_created = False
+        self.ports = {name: services.free_port() for name in ("web", "broker", "cache", "geocoder")}
+        self.base_url = f"http://127.0.0.1:{self.ports['web']}"
+        self.cwc_url = ""
+        self.memory: list[tuple[float, dict[int, int]]] = []
+        self._sampling = threading.Event()
+        self.failures: list[str] = []
+        self.started = time.monotonic()
+        self.wall_started = time.time()
+        self.kills: list[str] = []
+
+    # --- environment ------------------------------------------------------------------------
+
+    def environment(self) -> dict[str, str]:
+        (self.workdir / "mail").mkdir(exist_ok=True)
+        (self.workdir / "static").mkdir(exist_ok=True)
+        values = {
+            "DJANGO_SETTINGS_MODULE": "actioncenter.settings.production",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "SITE_URL": self.base_url,
+            "DATABASE_URL": f"{self.postgres}/{self.database}",
+            "CELERY_BROKER_URL": f"redis://127.0.0.1:{self.ports['broker']}/0",
+            "CACHE_URL": f"redis://127.0.0.1:{self.ports['cache']}/0",
+            # Mail goes to files: production refuses only the console, memory and dummy ones.
+            "EMAIL_URL": f"filemail:///{self.workdir / 'mail'}",
+            "STATIC_ROOT": str(self.workdir / "static"),
+            "MEDIA_ROOT": str(self.workdir / "media"),
+            # The load plays the TLS-terminating proxy: X-Forwarded-For and -Proto.
+            "NUM_PROXIES": "1",
+            "RATELIMIT_ENABLE": "true",
+            **LIMITS,
+            # Nothing listens there: every street address is placed by its ZIP code.
+            "CENSUS_GEOCODER_BASE_URL": f"http://127.0.0.1:{self.ports['geocoder']}",
+            "CWC_HOUSE_BASE_URL": self.cwc_url,
+            "CWC_HOUSE_API_KEY": API_KEY,
+            "CWC_SENATE_BASE_URL": self.cwc_url,
+            "CWC_SENATE_API_KEY": API_KEY,
+            "CWC_DELIVERY_AGENT": "Soak Delivery Agent",
+            "CWC_DELIVERY_AGENT_ACK_EMAIL": "ack@example.org",
+            "CWC_DELIVERY_AGENT_CONTACT_NAME": "Soak Contact",
+            "CWC_DELIVERY_AGENT_CONTACT_EMAIL": "contact@example.org",
+            "CWC_DELIVERY_AGENT_CONTACT_PHONE": "202-555-0100",
+            "CWC_TIMEOUT_SECONDS": "5",
+            # The sweeper runs every 3 s instead of 5 min, re-sending a queued delivery
+            # overdue by one period (its broker message was lost), and takes back one left
+            # `sending` after 8 s instead of 15 min: safe here because a send cannot last
+            # that long (the CWC server answers in 50 ms, and is given up on after 5 s).
+            "DELIVERY_SWEEP_SECONDS": str(SWEEP_SECONDS),
+            "DELIVERY_STUCK_AFTER_SECONDS": str(STUCK_AFTER_SECONDS),
+            "DELIVERY_RETRY_BACKOFF_SECONDS": "2",
+            "LOG_LEVEL": "WARNING",
+        }
+        return {**os.environ, **values}
+
+    # --- services -------------------------------------------------------------------------
+
+    def factory(self, name: str) -> services.Service:
+        env, workdir = self.env, self.workdir
+        if name in ("broker", "cache"):
+            return services.redis_server(name, self.ports[name], env=env, workdir=workdir)
+        if name == "gunicorn":
+            return services.gunicorn(port=self.ports["web"], env=env, workdir=workdir)
+        if name == "beat":
+            return services.celery_beat(env=env, workdir=workdir)
+        node = name.removeprefix("worker ")
+        return services.celery_worker(node, concurrency=2, env=env, workdir=workdir)
+
+    def start(self, name: str) -> services.Service:
+        service = self.services[name] = self.factory(name).start()
+        if name in ("broker", "cache"):
+            port = self.ports[name]
+            services.wait_until(lambda: services.redis_ready(port), 15, f"redis ({name})")
+        return service
+
+    def kill9(self, name: str, *, down_for: float = 2) -> None:
+        """SIGKILL `name` (its whole process group), start it again `down_for` s later."""
+        self.kills.append(f"{name} at {time.monotonic() - self.started:.1f} s")
+        self.held_down.add(name)
+        self.services[name].kill9()
+        self.pause(down_for)
+        self.held_down.discard(name)
+        self.start(name)
+
+    def supervise(self) -> None:
+        """What a process supervisor (systemd's Restart=always) does once the soak runs: a
+        service that exited without being killed on purpose is noted as a crash and started
+        again, so the run goes on and shows whether the outbox still drains."""
+        stop_if_requested()
+        if not self.supervising:
+            return
+        for name, service in list(self.services.items()):
+            if name in self.held_down or service.running():
+                continue
+            code = service.process.returncode if service.process else None
+            if name == "cwc":  # its counts die with it: nothing left to check against
+                raise Failed(f"the CWC server exited ({code}); see {service.log}")
+            self.crashes.append(f"{name} exited ({code}): {last_error(service.log)}")
+            self.note(f"{name} EXITED ({code}); started again, as its supervisor would")
+            self.start(name)
+
+    def pause(self, seconds: float) -> None:
+        stop_if_requested()
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            self.supervise()
+            time.sleep(min(0.25, left))
+
+    def wait_workers(self, nodes, timeout: float = 60) -> float:
+        from actioncenter.celery import app
+
+        began = time.monotonic()
+        wanted = {f"{node}@{socket.gethostname()}" for node in nodes}
+
+        def answering() -> bool:
+            self.supervise()
+            for name in nodes:
+                if not self.services[f"worker {name}"].running():
+                    raise Failed(f"worker {name} exited; see {self.workdir}")
+            try:
+                replies = app.control.ping(destination=list(wanted), timeout=1)
+            except Exception:  # the broker is not back yet (kombu raises its transport's errors)
+                return False
+            return wanted <= {name for reply in replies for name in reply}
+
+        services.wait_until(answering, timeout, "celery workers", step=0.2)
+        return time.monotonic() - began
+
+    def web_ready(self) -> bool:
+        if not self.services["gunicorn"].running():
+            raise Failed(f"gunicorn exited; see {self.workdir / 'gunicorn.log'}")
+        try:
+            answer = requests.get(f"{self.base_url}/healthz", headers=HTTPS, timeout=2)
+        except requests.RequestException:
+            return False
+        return answer.status_code == 200
+
+    def boot(self) -> None:
+        self.prerequisites()
+        self.admin_sql(f'CREATE DATABASE "{self.database}"')
+        self.database_created = True
+        self.env = {**os.environ}
+        cwc = services.cwc_server(api_key=API_KEY, env=self.env, workdir=self.workdir)
+        self.services["cwc"] = cwc.start(stdout_pipe=True)
+        self.cwc_url = cwc.process.stdout.readline().strip()
+        if not self.cwc_url.startswith("http://"):
+            raise Failed(f"the CWC server did not start; see {self.workdir / 'cwc.log'}")
+        # A CWC installation answers in tens of milliseconds, not at once: a worker killed
+        # mid-batch is then killed with sends in flight, as in production.
+        services.cwc_call(self.cwc_url, "/_control?delay=0.05", post=True)
+        self.env = self.environment()
+        os.environ.update(self.env)
+        for name in ("broker", "cache", "gunicorn", *WORKERS):
+            self.start(name)
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        seed()
+        self.start("beat")
+        services.wait_until(self.web_ready, 60, "gunicorn")
+        self.wait_workers(NODES)
+        self.supervising = True
+        self.note(
+            f"ready in {time.monotonic() - self.started:.1f} s: gunicorn (2 workers), "
+            "2 Celery workers (prefork, concurrency 2), beat, broker, cache, CWC server"
+        )
+
+    def prerequisites(self) -> None:
+        if shutil.which("redis-server") is None:
+            raise Failed("redis-server is not on the PATH")
+        try:
+            self.admin_sql("SELECT 1")
+        except Exception as exc:  # any driver error: the server is not reachable
+            raise Failed(f"PostgreSQL not reachable at {self.postgres} ({exc})") from exc
+
+    def admin_sql(self, statement: str) -> None:
+        import psycopg
+
+        with psycopg.connect(f"{self.postgres}/postgres", autocommit=True, connect_timeout=5) as c:
+            c.execute(statement)
+
+    # --- the run --------------------------------------------------------------------------
+
+    def note(self, message: str) -> None:
+        elapsed = time.monotonic() - self.started
+        say(f"[{elapsed:6.1f} s] {message}")
+
+    def gunicorn_workers(self) -> dict[int, int]:
+        master = self.services["gunicorn"].pid
+        return {pid: services.rss_bytes(pid) for pid in services.children(master)}
+
+    def sample_memory(self) -> None:
+        while not self._sampling.wait(2):
+            self.memory.append((time.monotonic(), self.gunicorn_workers()))
+
+    def warm_up(self) -> dict[int, int]:
+        for _ in range(20):
+            requests.get(
+                f"{self.base_url}/api/v1/campaigns/{CAMPAIGN}/totals", headers=HTTPS, timeout=10
+            )
+        return self.gunicorn_workers()
+
+    def load(self) -> tuple[Load, dict[int, int], dict[int, int]]:
+        seconds = self.args.seconds
+        load = Load(
+            base_url=self.base_url,
+            slug=CAMPAIGN,
+            tag=self.tag,
+            rate=self.args.rate,
+            threads=12,
+            seed=self.args.seed,
+        )
+        start_memory = self.warm_up()
+        sampler = threading.Thread(target=self.sample_memory, daemon=True)
+        sampler.start()
+        self.note(f"load: {self.args.rate:g} requests/s for {seconds} s")
+        load.start()
+        try:
+            return self.disturb(load, seconds, start_memory)
+        finally:
+            load.stop()
+            self._sampling.set()
+
+    def disturb(self, load: Load, seconds: int, start_memory: dict[int, int]):
+        """While the load runs: kill a worker at 1/3, the burst at 1/2, kill the broker at 2/3."""
+        began = time.monotonic()
+
+        def at(fraction: float) -> None:
+            self.pause(began + seconds * fraction - time.monotonic())
+
+        at(1 / 3)
+        pid = self.services["worker soak-a"].pid
+        from letters.models import Delivery
+
+        # A send cut off by the kill may have reached CWC: only these may reach it twice.
+        self.in_flight_at_kill = {
+            d.cwc_delivery_id for d in Delivery.objects.filter(status=Delivery.Status.SENDING)
+        }
+        self.note(f"SIGKILL to Celery worker soak-a (pid {pid} and its pool), down for 2 s")
+        self.kill9("worker soak-a")
+        took = self.wait_workers(["soak-a"])
+        self.note(f"worker soak-a started again, answering after {took:.1f} s")
+        at(1 / 2)
+        self.note(f"burst: {BURST} signatures in a row from {BURST_ADDRESS}")
+        burst = threading.Thread(target=load.burst, args=(BURST,), daemon=True)
+        burst.start()
+        at(2 / 3)
+        self.note("SIGKILL to the broker (redis-server, nothing saved: its queues are lost)")
+        self.kill9("broker")
+        self.note("broker started again after 2 s (empty)")
+        took = self.wait_workers(NODES, timeout=45)
+        self.note(f"both workers answering through the new broker after {took:.1f} s")
+        at(1)
+        burst.join(timeout=30)
+        load.stop()
+        end_memory = self.gunicorn_workers()
+        achieved = len(load.outcomes) / max(0.001, time.monotonic() - began)
+        self.note(
+            f"load stopped: {len(load.outcomes)} requests ({achieved:.1f}/s), "
+            f"start lag at most {load.max_lag * 1000:.0f} ms"
+        )
+        return load, start_memory, end_memory
+
+    def drain(self) -> float:
+        from letters.models import Delivery
+
+        began = time.monotonic()
+        deadline = began + DRAIN_SECONDS
+        pending = Delivery.objects.exclude(status__in=Delivery.FINAL)
+        while time.monotonic() < deadline:
+            if not pending.exists():
+                break
+            self.pause(0.5)
+        took = time.monotonic() - began
+        left = pending.count()
+        self.note(
+            f"outbox drained in {took:.1f} s"
+            if not left
+            else f"outbox NOT drained after {took:.0f} s: {left} deliveries not final"
+        )
+        return took
+
+    # --- checks ---------------------------------------------------------------------------
+
+    def check(self, name: str, ok: bool, detail: str) -> None:
+        say(f"  {'ok  ' if ok else 'FAIL'} {name}: {detail}")
+        if not ok:
+            self.failures.append(name)
+
+    def report(self, load: Load, start_memory: dict, end_memory: dict) -> None:
+        outcomes = load.outcomes
+        say("")
+        say("requests")
+        by_kind = Counter((o.kind, o.status) for o in outcomes)
+        for kind in ("signature", "letter"):
+            statuses = ", ".join(
+                f"{status or 'no answer'}: {count}"
+                for (k, status), count in sorted(by_kind.items())
+                if k == kind
+            )
+            say(f"  {kind}s: {statuses}")
+        for kind in ("signature", "letter"):
+            latencies = sorted(o.seconds for o in outcomes if o.kind == kind and o.status)
+            if latencies:
+                say(
+                    f"  {kind} latency ms: "
+                    + "  ".join(
+                        f"{label} {percentile(latencies, q) * 1000:.0f}"
+                        for label, q in (("p50", 0.5), ("p95", 0.95), ("p99", 0.99), ("max", 1.0))
+                    )
+                )
+        plans = Counter(o.plan for o in outcomes)
+        say("  plans: " + ", ".join(f"{plan} {count}" for plan, count in plans.most_common()))
+
+        say("")
+        say("checks")
+        server_errors = [o for o in outcomes if o.status >= 500]
+        no_answer = [o for o in outcomes if o.status == 0]
+        self.check(
+            "no 5xx, every request answered",
+            not server_errors and not no_answer,
+            f"{len(server_errors)} 5xx, {len(no_answer)} without an answer"
+            + "".join(
+                f"\n         {o.status} {o.kind} {o.plan}: {o.error}"
+                for o in (server_errors + no_answer)[:5]
+            ),
+        )
+        unexpected = [o for o in outcomes if o.status and o.status not in o.expected]
+        self.check(
+            "every answer as planned",
+            not unexpected,
+            f"{len(unexpected)} unexpected"
+            + "".join(
+                f"\n         {o.status} (wanted {o.expected}) {o.kind} {o.plan}: {o.error}"
+                for o in unexpected[:5]
+            ),
+        )
+        refused = [o for o in outcomes if o.status == 429]
+        elsewhere = [o for o in refused if o.address != BURST_ADDRESS]
+        burst = [o for o in outcomes if o.plan == "burst"]
+        burst_ok = sum(o.accepted for o in burst)
+        self.check(
+            "429 only where the limit was meant to trigger",
+            not elsewhere and burst_ok == BURST_ALLOWED and len(refused) == len(burst) - burst_ok,
+            f"burst from {BURST_ADDRESS}: {burst_ok} accepted, {len(burst) - burst_ok} "
+            f"refused with 429 (limit {LIMITS['API_THROTTLE_ACTION_SUBMIT']} per client address); "
+            f"429 elsewhere: {len(elsewhere)}",
+        )
+        access = access_statuses(self.workdir / "gunicorn.log")
+        server_5xx = sum(count for status, count in access.items() if status >= 500)
+        self.check(
+            "no 5xx in gunicorn's access log",
+            server_5xx == 0 and sum(access.values()) >= len(outcomes),
+            f"{sum(access.values())} requests logged, "
+            + ", ".join(f"{status}: {count}" for status, count in sorted(access.items())),
+        )
+        self.check_totals(outcomes)
+        self.check_deliveries()
+        self.check_memory(start_memory, end_memory)
+        # kombu 5.6/5.7 can end a worker while it restores unacknowledged messages after
+        # the broker vanished ('NoneType' object has no attribute 'hostname'): a library
+        # defect, restarted by the supervisor as here, reported but not counted against us.
+        known = [crash for crash in self.crashes if KOMBU_RESTORE_DEFECT in crash]
+        for crash in known:
+            say(f"  info known kombu defect at the broker's loss, worker restarted: {crash}")
+        others = [crash for crash in self.crashes if crash not in known]
+        self.check(
+            "no process crashed",
+            not others,
+            f"{len(others)} crashed" + "".join(f"\n         {crash}" for crash in others),
+        )
+        down = [name for name, service in self.services.items() if not service.running()]
+        self.check(
+            "every service still up (the killed ones replaced)",
+            not down,
+            f"{len(self.services) - len(down)} of {len(self.services)} running"
+            + (f"; stopped: {', '.join(down)}" if down else ""),
+        )
+        self.report_mail(outcomes)
+        self.report_logs()
+
+    def check_totals(self, outcomes) -> None:
+        signers = {o.email for o in outcomes if o.kind == "signature" and o.accepted}
+        new_letters = [o.email for o in outcomes if o.kind == "letter" and o.status == 201]
+        writers = {o.email for o in outcomes if o.kind == "letter" and o.accepted}
+        expected = {
+            "signatures": len(signers),
+            "letters": len(new_letters),
+            "supporters": len(signers | writers),
+        }
+        answer = requests.get(
+            f"{self.base_url}/api/v1/campaigns/{CAMPAIGN}/totals", headers=HTTPS, timeout=10
+        )
+        totals = answer.json().get("totals", {}) if answer.status_code == 200 else {}
+        self.check(
+            "totals API = accepted by the load",
+            all(totals.get(name) == value for name, value in expected.items())
+            and len(new_letters) == len(set(new_letters)),
+            ", ".join(
+                f"{name} {totals.get(name)} (load: {value})" for name, value in expected.items()
+            ),
+        )
+        from letters.models import Delivery
+
+        sent = Delivery.objects.filter(status=Delivery.Status.SENT).count()
+        counted = {name: totals.get(name) for name in ("deliveries_sent", "deliveries_queued")}
+        self.check(
+            "delivery totals",
+            counted["deliveries_sent"] == sent and counted["deliveries_queued"] == 0,
+            f"deliveries_sent {counted['deliveries_sent']} (rows sent: {sent}), "
+            f"deliveries_queued {counted['deliveries_queued']}",
+        )
+
+    def check_deliveries(self) -> None:
+        from letters.models import Delivery, Letter
+
+        stats = services.cwc_call(self.cwc_url, "/_stats?ids=1&validate=1")
+        rows = {d.cwc_delivery_id: d for d in Delivery.objects.all()}
+        statuses = Counter(d.status for d in rows.values())
+        letters = Letter.objects.count()
+        self.check(
+            "one delivery per letter and office, all sent",
+            len(rows) == letters * 3 and set(statuses) <= {Delivery.Status.SENT},
+            f"{letters} letters, {len(rows)} deliveries: "
+            + ", ".join(f"{status} {count}" for status, count in statuses.most_common()),
+        )
+        attempts = Counter(d.attempts for d in rows.values())
+        waits = sorted(
+            (d.sent_at - d.created_at).total_seconds() for d in rows.values() if d.sent_at
+        )
+        if waits:
+            say(
+                "  info attempts per delivery: "
+                + ", ".join(f"{n}: {count}" for n, count in sorted(attempts.items()))
+                + f"; letter to sent: p50 {percentile(waits, 0.5):.2f} s, "
+                f"p99 {percentile(waits, 0.99):.2f} s, max {waits[-1]:.1f} s"
+            )
+        accepted, duplicates = set(stats["ids"]), stats.get("duplicate_ids", {})
+        lost, unknown = set(rows) - accepted, accepted - set(rows)
+        detail = (
+            f"{stats['posts']} posts, {len(accepted)} distinct DeliveryIds; "
+            f"lost {len(lost)}, unknown {len(unknown)}, received twice or more {len(duplicates)}"
+        )
+        for delivery_id, extra in sorted(duplicates.items())[:10]:
+            row = rows.get(delivery_id)
+            detail += f"\n         {delivery_id}: received {extra + 1} times; " + (
+                self.describe(row) if row else "no such delivery"
+            )
+        for delivery_id in sorted(lost)[:10]:
+            detail += (
+                f"\n         {delivery_id}: never received; {self.describe(rows[delivery_id])}"
+            )
+        if duplicates or lost:
+            detail += f"\n         killed: {', '.join(self.kills)}"
+        # A delivery being sent when its worker was killed cannot know whether CWC got it:
+        # it is sent again (never lost), and CWC recognises the repeat by its DeliveryId.
+        # Any other repeat is a failure.
+        cut_off = set(duplicates) & self.in_flight_at_kill
+        if cut_off:
+            detail += (
+                f"\n         {len(cut_off)} of them were being sent at the worker's SIGKILL "
+                f"({len(self.in_flight_at_kill)} in flight then)"
+            )
+        self.check(
+            "each delivery received by CWC exactly once (but those cut off by the kill)",
+            not lost and not unknown and set(duplicates) <= self.in_flight_at_kill,
+            detail,
+        )
+        if stats.get("schema_checked"):
+            invalid = stats["schema_invalid"]
+            self.check(
+                "CWC schema",
+                invalid == 0,
+                f"{stats['schema_checked'] - invalid} of {stats['schema_checked']} valid",
+            )
+
+    def describe(self, row) -> str:
+        """A delivery's status, attempts and times (seconds since the soak started)."""
+
+        def at(moment) -> str:
+            return f"{moment.timestamp() - self.wall_started:.1f} s" if moment else "-"
+
+        text = (
+            f"status {row.status}, attempts {row.attempts}, written at {at(row.created_at)}, "
+            f"last claimed at {at(row.sending_at)}, sent at {at(row.sent_at)}"
+        )
+        return text + (f", last error {row.last_error[:80]!r}" if row.last_error else "")
+
+    def check_memory(self, start: dict[int, int], end: dict[int, int]) -> None:
+        mb = 1024 * 1024
+        peak = max((sum(sample.values()) for _t, sample in self.memory), default=0)
+        growth = (sum(end.values()) - sum(start.values())) / mb
+        recycled = "" if set(start) == set(end) else " (a worker was replaced)"
+        self.check(
+            f"gunicorn workers' memory (growth <= {MEMORY_LIMIT_MB} MB)",
+            len(end) == 2 and growth <= MEMORY_LIMIT_MB,
+            f"RSS {sum(start.values()) / mb:.0f} MB at start, {sum(end.values()) / mb:.0f} MB "
+            f"at end, peak {peak / mb:.0f} MB, growth {growth:+.0f} MB over {len(end)} "
+            f"workers{recycled}",
+        )
+
+    def report_mail(self, outcomes) -> None:
+        mails = sum(
+            path.read_text(errors="replace").count("\n" + "-" * 79)
+            for path in (self.workdir / "mail").iterdir()
+        )
+        letters = sum(o.kind == "letter" and o.status == 201 for o in outcomes)
+        resent = len({o.email for o in outcomes if o.plan == "writes again" and o.status == 202})
+        expected = letters + resent
+        say(
+            f"  info receipt emails written: {mails} of {expected} (one per letter, and one "
+            "per letter written again)"
+            + (
+                "; an email task lost with the broker is not queued again"
+                if mails < expected
+                else ""
+            )
+        )
+
+    def report_logs(self) -> None:
+        """What the processes logged at ERROR, grouped, and what the sweeper did."""
+        sweeps = (self.workdir / "beat.log").read_text(errors="replace").count("Sending due task")
+        swept = 0
+        for log in sorted(self.workdir.glob("*.log")):
+            errors: Counter = Counter()
+            for entry in json_lines(log):
+                if entry.get("message") == "re-enqueued stuck deliveries":
+                    swept += int(entry.get("count", 0))
+                if entry.get("level") == "ERROR":
+                    errors[error_kind(entry)] += 1
+            if errors:
+                say(
+                    f"  info errors logged in {log.name}: "
+                    + "; ".join(f"{count} x {kind}" for kind, count in errors.most_common(6))
+                )
+        say(f"  info sweeper: {sweeps} sweeps sent by beat, {swept} deliveries re-enqueued")
+
+    # --- cleanup --------------------------------------------------------------------------
+
+    def close(self, keep_files: bool) -> None:
+        self._sampling.set()
+        for name in reversed(list(self.services)):
+            with contextlib.suppress(Exception):
+                self.services[name].stop()
+        if "django" in sys.modules:
+            with contextlib.suppress(Exception):
+                from django.db import connections
+
+                connections.close_all()
+        if self.database_created and not self.args.keep:
+            try:
+                self.admin_sql(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+            except Exception as exc:  # reported, cleanup goes on
+                say(f"could not drop database {self.database}: {exc}")
+        if keep_files or self.args.keep:
+            say(f"logs kept in {self.workdir}")
+        else:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+HTTPS = {"X-Forwarded-Proto": "https"}
+
+
+def percentile(ordered: list[float], q: float) -> float:
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def access_statuses(log: Path) -> Counter:
+    return Counter(
+        int(entry["status"])
+        for entry in json_lines(log)
+        if entry.get("logger") == "gunicorn.access"
+        and str(entry.get("path", "")).startswith("/api/v1/campaigns/")
+    )
+
+
+def json_lines(log: Path):
+    import json
+
+    for line in log.read_text(errors="replace").splitlines():
+        if line.startswith("{"):
+            with contextlib.suppress(ValueError):
+                yield json.loads(line)
+
+
+def last_error(log: Path) -> str:
+    """The last critical error a service logged (JSON lines), else its last error, else its
+    last line."""
+    entries = list(json_lines(log))
+    for level in ("CRITICAL", "ERROR"):
+        errors = [entry for entry in entries if entry.get("level") == level]
+        if errors:
+            return error_kind(errors[-1])
+    lines = [line for line in log.read_text(errors="replace").splitlines() if line.strip()]
+    return lines[-1][:200] if lines else "(nothing logged)"
+
+
+def error_kind(entry: dict) -> str:
+    """One line for a logged error: its logger, exception type and the start of its message."""
+    message = str(entry.get("message", "")).splitlines()[0][:90]
+    exception = entry.get("exception", "")
+    return f"{entry.get('logger', '?')}: {exception + ': ' if exception else ''}{message}"
+
+
+def seed() -> None:
+    """The campaign (a petition and a letter to one's own members of Congress) and, for each
+    place the load writes from, its ZIP code's district, House member and two senators."""
+    import datetime as dt
+
+    from campaigns.models import Campaign
+    from devdata.letters import DEMO_LETTER, DEMO_LETTER_SUPPORTING, DEMO_SUBJECT
+    from legislators.models import Legislator, ZipDistrict
+    from letters.models import LetterAction
+    from petitions.models import Petition
+
+    campaign = Campaign.objects.create(
+        slug=CAMPAIGN,
+        title="Protect people fleeing gender persecution",
+        summary="Name gender as a protected ground of asylum.",
+        status=Campaign.Status.LIVE,
+        goal=100_000,
+    )
+    Petition.objects.create(campaign=campaign, text="Name gender as a protected ground of asylum.")
+    LetterAction.objects.create(
+        campaign=campaign,
+        subject=DEMO_SUBJECT,
+        template=DEMO_LETTER,
+        template_supporting=DEMO_LETTER_SUPPORTING,
+        editable=True,
+    )
+    term = {"term_start": dt.date(2025, 1, 3), "term_end": dt.date(2027, 1, 3)}
+    for number, (zip_code, _city, state) in enumerate(PLACES):
+        district = SEATS[state]
+        ZipDistrict.objects.create(zcta=zip_code, state=state, district=district)
+        seats = [("house", district, None, ""), ("senate", None, 1, "senior")]
+        seats.append(("senate", None, 2, "junior"))
+        for seat, (chamber, seat_district, senate_class, rank) in enumerate(seats):
+            last = f"Member{number}{seat}"
+            Legislator.objects.create(
+                bioguide_id=f"K{number:02d}{seat:04d}",
+                first_name="Sam",
+                last_name=last,
+                official_full_name=f"Sam {last}",
+                party="Independent",
+                chamber=chamber,
+                state=state,
+                district=seat_district,
+                senate_class=senate_class,
+                state_rank=rank,
+                dc_phone=f"202-555-{number}{seat:03d}",
+                website=f"https://{last.lower()}.example.org",
+                is_current=True,
+                **term,
+            )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("SOAK_SECONDS", 90)))
+    parser.add_argument("--short", action="store_true", help="30 s of load (CI)")
+    parser.add_argument("--rate", type=float, default=16.0, help="requests per second")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--keep", action="store_true", help="keep the database and the logs")
+    args = parser.parse_args()
+    if args.short:
+        args.seconds = 30
+    if not 15 <= args.seconds <= 600:
+        parser.error("--seconds must be between 15 and 600")
+
+    def on_signal(signum, _frame):
+        request_stop(signal.Signals(signum).name)
+
+    def out_of_time(_signum, _frame):
+        request_stop("over its time budget")
+
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, on_signal)  # SIGINT too when inherited ignored (a background job)
+    signal.signal(signal.SIGALRM, out_of_time)
+    signal.alarm(args.seconds + 180)  # setup, drain and checks included
+    soak = Soak(args)
+    code = 1
+    try:
+        soak.boot()
+        load, start_memory, end_memory = soak.load()
+        soak.drain()
+        soak.report(load, start_memory, end_memory)
+        code = 1 if soak.failures else 0
+    except Failed as exc:
+        say(f"soak: could not run: {exc}")
+        code = 2
+    except (Stopped, KeyboardInterrupt) as exc:
+        say(f"soak: stopped ({exc or 'interrupted'}), stopping what it started")
+        code = 130 if str(exc) == "SIGINT" else 143
+    except Exception as exc:  # a service that would not come back is a failure too
+        traceback.print_exc()
+        soak.failures.append(f"{type(exc).__name__}: {exc}")
+        code = 1
+    finally:
+        signal.alarm(0)
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_IGN)  # an impatient second Ctrl-C must not skip this
+        soak.close(keep_files=code != 0)
+    total = time.monotonic() - soak.started
+    if code == 0:
+        say(f"soak: passed in {total:.0f} s")
+    elif code == 1:
+        say(f"soak: FAILED in {total:.0f} s: " + "; ".join(soak.failures or ["interrupted"]))
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
