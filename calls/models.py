@@ -4,11 +4,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.localized import Translatable, in_spanish
 from campaigns.templating import validate_template
 from legislators.models import Chambers
 
 
-class CallAction(models.Model):
+class CallAction(Translatable, models.Model):
     """A campaign's call-in: the script and which of the supporter's members to call."""
 
     campaign = models.OneToOneField(
@@ -19,6 +20,9 @@ class CallAction(models.Model):
     )
     is_active = models.BooleanField(_("accepting calls"), default=True)
     script = models.TextField(_("call script"), validators=[validate_template])
+    script_es = models.TextField(
+        in_spanish(_("call script")), blank=True, validators=[validate_template]
+    )
     chambers = models.CharField(
         _("chambers"), max_length=8, choices=Chambers.choices, default=Chambers.BOTH
     )
@@ -27,6 +31,8 @@ class CallAction(models.Model):
     class Meta:
         verbose_name = _("call action")
         verbose_name_plural = _("call actions")
+
+    TRANSLATED_FIELDS = ("script",)
 
     def __str__(self) -> str:
         return str(_("Call script"))

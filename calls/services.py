@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from actioncenter.exceptions import ApplicationError
 from calls.models import CallAction, CallLog
+from calls.selectors import caller_lookup
 from legislators.models import Legislator
 from legislators.offices import office_code_for
-from legislators.services.lookup import lookup_by_zip
 from metrics.record import Place, record
 
 
@@ -49,7 +49,7 @@ def call_report(action: CallAction, data: dict):
     legislator = Legislator.objects.filter(bioguide_id=data["legislator"], is_current=True).first()
     if legislator is None:
         raise ApplicationError(_("We don't know that member of Congress."), code="unknown_member")
-    lookup = lookup_by_zip(data["zip"])
+    lookup = caller_lookup(data["zip"], data.get("district", ""))
     return call_log_create(
         action=action,
         legislator=legislator,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,7 +29,8 @@ class CallView(View):
         form = CallZipForm(request.GET or None)
         context = {"campaign": campaign, "action": action, "form": form}
         if form.is_valid():
-            context.update(call_targets(action, form.cleaned_data["zip"]))
+            data = form.cleaned_data
+            context.update(call_targets(action, data["zip"], data["district"]))
         return render(request, "calls/call.html", context)
 
     def post(self, request, slug: str):
@@ -44,9 +47,12 @@ class CallView(View):
                 messages.error(request, error.message)
             else:
                 messages.success(request, _("Thank you for calling! It counts."))
-            zip_code = form.cleaned_data["zip"]
+            zip_code, district = form.cleaned_data["zip"], form.cleaned_data["district"]
         else:
             messages.error(request, _("Choose how the call went."))
-            zip_code = request.POST.get("zip", "")[:10]
+            zip_code, district = request.POST.get("zip", "")[:10], ""
         url = reverse("calls:call", args=[campaign.slug])
-        return redirect(f"{url}?zip={zip_code}" if zip_code.isdigit() else url)
+        if not zip_code.isdigit():
+            return redirect(url)
+        query = urlencode({"zip": zip_code, **({"district": district} if district else {})})
+        return redirect(f"{url}?{query}")

@@ -1,11 +1,13 @@
 from django import forms
 from django.contrib import admin, messages
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from actioncenter.exceptions import ApplicationError
 from campaigns import kinds
+from campaigns.localized import TRANSLATIONS, fields_beside_translations
 from campaigns.models import (
     AuditEntry,
     Campaign,
@@ -16,7 +18,12 @@ from campaigns.models import (
     Supporter,
     Testimonial,
 )
-from campaigns.services.campaigns import campaign_set_status
+from campaigns.selectors import campaign_translation_checklist
+from campaigns.services.campaigns import (
+    campaign_set_status,
+    campaign_translation_publish,
+    campaign_translation_withdraw,
+)
 
 
 class OrderedInline(admin.StackedInline):
@@ -26,19 +33,22 @@ class OrderedInline(admin.StackedInline):
 
 class PartnerInline(OrderedInline):
     model = Partner
+    fields = fields_beside_translations(Partner, exclude=["campaign"])
 
 
 class TestimonialInline(OrderedInline):
     model = Testimonial
+    fields = fields_beside_translations(Testimonial, exclude=["campaign"])
 
 
-class FactInline(admin.TabularInline):
+class FactInline(OrderedInline):
     model = Fact
-    extra = 0
+    fields = fields_beside_translations(Fact, exclude=["campaign"])
 
 
 class ResourceInline(OrderedInline):
     model = Resource
+    fields = fields_beside_translations(Resource, exclude=["campaign"])
 
 
 def _status_action(status: str, label):
@@ -86,15 +96,13 @@ class CampaignAdmin(admin.ModelAdmin):
     list_filter = ["status", "featured", "sensitive"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["status"]
-    # Each action kind's settings (those edited on the campaign's own page), then content.
-    inlines = [
-        *[kind.admin_inline for kind in kinds.all_kinds() if kind.admin_inline],
-        PartnerInline,
-        TestimonialInline,
-        FactInline,
-        ResourceInline,
+    readonly_fields = ["status", "spanish_version"]
+    # Published translations change only through the button of "Spanish version".
+    fields = [
+        *fields_beside_translations(Campaign, exclude=["published_translations"]),
+        "spanish_version",
     ]
+    inlines = [PartnerInline, TestimonialInline, FactInline, ResourceInline]
     actions = [
         _status_action(Campaign.Status.LIVE, _("Publish (make live)")),
         _status_action(Campaign.Status.WON, _("Mark as won")),
@@ -104,9 +112,90 @@ class CampaignAdmin(admin.ModelAdmin):
     # Adds "Preview as a supporter" next to "History" for those who may preview.
     change_form_template = "campaigns/admin/campaign_change_form.html"
 
+    def get_inlines(self, request, obj):
+        """Each action kind's settings (those edited on the campaign's own page), then
+        content. Read on each request: the admin is loaded before the kinds register."""
+        configs = [kind.admin_inline for kind in kinds.all_kinds() if kind.admin_inline]
+        return [*configs, *self.inlines]
+
     def view_on_site(self, obj):
         # Supporters cannot open a draft: the preview link stands in for it.
         return obj.get_absolute_url() if obj.status in Campaign.PUBLIC_STATUSES else None
+
+    @admin.display(description=_("Spanish version"))
+    def spanish_version(self, obj):
+        """Whether Spanish is published, what still lacks its Spanish text, and the button
+        that saves the page and publishes (or withdraws) the Spanish version."""
+        if obj is None or obj.pk is None:
+            return _("Save the campaign first; then fill in its Spanish texts and publish them.")
+        items = campaign_translation_checklist(obj, "es")
+        if obj.publishes("es"):
+            status = _("Published in Spanish: readers of the Spanish site see the campaign in it.")
+            button = ("_withdraw_es", _("Save and withdraw the Spanish version"))
+        else:
+            status = _(
+                "Not published in Spanish: readers of the Spanish site see the campaign in "
+                "English, with a note."
+            )
+            button = ("_publish_es", _("Save and publish in Spanish"))
+        rows = format_html_join(
+            "",
+            "<li>{}: {}</li>",
+            (
+                (item.label, _("Missing: %(fields)s") % {"fields": ", ".join(item.missing)})
+                if item.missing
+                else (item.label, _("complete"))
+                for item in items
+            ),
+        )
+        return format_html(
+            '<p>{}</p><ul class="translation-checklist">{}</ul>'
+            '<p><button type="submit" class="button" name="{}" value="1">{}</button></p>',
+            status,
+            rows,
+            *button,
+        )
+
+    def response_change(self, request, obj):
+        """After the page is saved: publish or withdraw a translation when its button was
+        pressed, and say so when a published one lacks some texts."""
+        for language in TRANSLATIONS:
+            if f"_publish_{language}" in request.POST:
+                return self._translation_change(
+                    request, obj, campaign_translation_publish, language
+                )
+            if f"_withdraw_{language}" in request.POST:
+                return self._translation_change(
+                    request, obj, campaign_translation_withdraw, language
+                )
+        self._warn_incomplete(request, obj)
+        return super().response_change(request, obj)
+
+    def _translation_change(self, request, obj, service, language):
+        try:
+            service(campaign=obj, language=language, actor=request.user)
+        except ApplicationError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        else:
+            done = (
+                _("Published in Spanish.") if obj.publishes(language) else _("Spanish withdrawn.")
+            )
+            self.message_user(request, done, messages.SUCCESS)
+        return redirect(reverse("admin:campaigns_campaign_change", args=[obj.pk]))
+
+    def _warn_incomplete(self, request, obj) -> None:
+        if obj.publishes("es") and obj.language != "es":
+            missing = [
+                item.label for item in campaign_translation_checklist(obj, "es") if item.missing
+            ]
+            if missing:
+                message = _(
+                    "Published in Spanish, but these have no Spanish version yet, so readers "
+                    "of the Spanish site see them in English: %(missing)s."
+                )
+                self.message_user(
+                    request, message % {"missing": "; ".join(missing)}, messages.WARNING
+                )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         can_preview = request.user.has_perm(Campaign.PREVIEW_PERMISSION)

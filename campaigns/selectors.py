@@ -1,4 +1,8 @@
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext as _
 
 from actioncenter.caching import ProcessCache
 from campaigns import kinds as registry
@@ -89,3 +93,34 @@ def campaign_totals_listed(campaign: Campaign) -> dict[str, int]:
         metric.name for kind, _config in registry.offered(campaign) for metric in kind.metrics
     ]
     return {**{name: totals.get(name, 0) for name in names}, **totals}
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One row of campaign texts and those of its fields still without a translation."""
+
+    label: str
+    missing: list[str]  # the fields' names as the admin shows them
+
+
+def campaign_translation_checklist(campaign: Campaign, language: str) -> list[ChecklistItem]:
+    """Every row of the campaign's texts (the campaign, each action it offers, partners,
+    voices, facts, resources) with the fields written in its language whose `language`
+    version is still empty: the campaign may be published in `language` when none is."""
+    rows = [(_("Campaign page"), campaign)]
+    rows += [(str(kind.label), config) for kind, config in registry.offered(campaign)]
+    for related in ("partners", "testimonials", "facts", "resources"):
+        for row in getattr(campaign, related).all():
+            label = f"{capfirst(row._meta.verbose_name)}: {Truncator(str(row)).chars(50)}"
+            rows.append((label, row))
+    return [
+        ChecklistItem(
+            label=label,
+            missing=[
+                str(row._meta.get_field(f"{name}_{language}").verbose_name)
+                for name in row.translation_missing(language)
+            ],
+        )
+        for label, row in rows
+        if any(getattr(row, name).strip() for name in row.TRANSLATED_FIELDS)
+    ]

@@ -4,13 +4,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import View
 
 from actioncenter.exceptions import ApplicationError
+from actioncenter.siteurl import site_url
 from campaigns.kinds import ActionKind
 from campaigns.models import Campaign
 from campaigns.selectors import campaign_featured, campaign_get_public, campaign_page_context
@@ -47,8 +47,8 @@ def action_refused(request, error: ApplicationError, campaign=None):
 
 def share_links(campaign, request) -> list[dict]:
     """Plain share URLs (no third-party scripts or widgets)."""
-    url = settings.SITE_URL + campaign.get_absolute_url()
-    text = campaign.title
+    url = site_url() + campaign.get_absolute_url()
+    text = campaign.localized.title
     return [
         {"label": _("Email"), "url": "mailto:?" + urlencode({"subject": text, "body": url})},
         {
@@ -110,7 +110,7 @@ def campaign_page(
         staff_preview=preview,
         source=page.source,
         share_links=share_links(campaign, request),
-        page_url=settings.SITE_URL + campaign.get_absolute_url(),
+        page_url=site_url() + campaign.get_absolute_url(),
     )
     return render(request, template, context, status=status)
 

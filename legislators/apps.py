@@ -8,6 +8,8 @@ class LegislatorsConfig(AppConfig):
 
     def ready(self):
         from actioncenter.views import HEALTH_CHECKS
+        from legislators.selectors import legislator_data_status
         from legislators.services.lookup import geocoder_health
 
         HEALTH_CHECKS["geocoder"] = geocoder_health
+        HEALTH_CHECKS["legislator_data"] = legislator_data_status

@@ -40,6 +40,18 @@ def zip_districts(zip_code: str) -> list[tuple[str, int]]:
     return list(rows)
 
 
+def crosswalk_loaded() -> bool:
+    """Whether the ZIP crosswalk has been imported (an empty one answers no ZIP at all)."""
+    return ZipDistrict.objects.exists()
+
+
+def legislator_data_status() -> str:
+    """ "ok", or "not_loaded" until `load_legislators` has imported members and the ZIP
+    crosswalk (lookups then answer that they are not ready)."""
+    loaded = crosswalk_loaded() and Legislator.objects.filter(is_current=True).exists()
+    return "ok" if loaded else "not_loaded"
+
+
 def zip_districts_and_answer_version(zip5: str) -> tuple[list[tuple[str, int]], str | None]:
     """The ZIP's districts (as `zip_districts`) and the version of the current answer set.
 

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from campaigns.localized import SPANISH_MERGE_FIELDS_HELP
 from campaigns.templating import merge_fields_help
 from letters.models import (
     Delivery,
@@ -36,16 +37,16 @@ class LetterActionAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     inlines = [LegislatorStanceInline]
     fieldsets = [
-        (None, {"fields": ["campaign", "is_active", "subject"]}),
+        (None, {"fields": ["campaign", "is_active", ("subject", "subject_es")]}),
         (
             _("Letter"),
             {
                 "fields": [
-                    "template",
-                    "template_supporting",
-                    "template_opposing",
+                    ("template", "template_es"),
+                    ("template_supporting", "template_supporting_es"),
+                    ("template_opposing", "template_opposing_es"),
                     "editable",
-                    "personal_story_prompt",
+                    ("personal_story_prompt", "personal_story_prompt_es"),
                 ]
             },
         ),
@@ -75,6 +76,9 @@ class LetterActionAdmin(admin.ModelAdmin):
                     fields[name].help_text,
                     _("The merge fields listed under the letter work here too."),
                 )
+        for name in ("template_es", "template_supporting_es", "template_opposing_es"):
+            if name in fields:
+                fields[name].help_text = SPANISH_MERGE_FIELDS_HELP
         return form
 
 

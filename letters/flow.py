@@ -11,19 +11,32 @@ from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from actioncenter.exceptions import ApplicationError
 from campaigns.selectors import campaign_get_live
 from campaigns.templating import supporter_values
 from legislators.models import Legislator
-from legislators.services.lookup import lookup_by_address, lookup_by_zip
+from legislators.offices import legislator_values
+from legislators.services.answers import LookupResult
+from legislators.services.lookup import lookup_by_address, lookup_by_chosen_seat, lookup_by_zip
+from letters import editing
 from letters.models import LetterAction, Stance
 from letters.recipients import Recipient, letter_recipients
 from letters.selectors import letter_action_get_for_campaign
-from letters.services.submit import Draft, Sender, draft_validate, letter_render
+from letters.services.submit import (
+    Draft,
+    Sender,
+    draft_validate,
+    letter_language,
+    letter_render,
+)
 
-__all__ = ["ValidationError", "FlowState"]
+__all__ = ["ValidationError", "FlowState", "DistrictUncertain"]
+
+# The district choice that writes to the senators now and to the House member later.
+SENATORS_NOW = "senators"
 
 
 def action_for(slug: str):
@@ -41,6 +54,9 @@ class FlowState:
     recipients: list[dict] = field(default_factory=list)  # bioguide_id, why, stance
     edited_template: str = ""
     personal_note: str = ""
+    letter_body: str = ""  # the supporter's edit as they wrote it, shown again if they return
+    house_later: bool = False  # a split ZIP, senators only: the House member from the receipt
+    language: str = ""  # the letter's, set on the page where the supporter reads and edits it
 
     @staticmethod
     def _key(action: LetterAction) -> str:
@@ -78,8 +94,42 @@ class FlowState:
         }
 
 
+class DistrictUncertain(ApplicationError):
+    """The ZIP spans districts and nothing settled which is the supporter's: the page offers
+    the candidates to choose from (and the senators alone, when they are certain)."""
+
+    def __init__(self, lookup: LookupResult, *, senators_choice: bool):
+        super().__init__(lookup.message, code="district_uncertain")
+        self.lookup = lookup
+        self.senators_choice = senators_choice
+
+
+def district_message(lookup: LookupResult) -> str:
+    """What the letter page says when the district is uncertain, with the choice offered."""
+    if not lookup.candidates:
+        return lookup.message
+    if lookup.fell_back:
+        return " ".join(
+            [
+                lookup.fallback_text,
+                _(
+                    "Your ZIP code spans several districts: choose yours below, or write to "
+                    "your senators now and to your House member later."
+                ),
+            ]
+        )
+    return " ".join([lookup.message, _("If you prefer, choose your district below instead.")])
+
+
 def _lookup(address: dict):
-    if address.get("street"):
+    choice = address.get("district", "")
+    if choice and choice != SENATORS_NOW:
+        state, _sep, number = choice.partition("-")
+        if number.isdigit():
+            chosen = lookup_by_chosen_seat(address["zip_code"], state=state, district=int(number))
+            if chosen is not None:
+                return chosen
+    if address.get("street") and not choice:
         return lookup_by_address(
             street=address["street"],
             city=address.get("city", ""),
@@ -92,12 +142,19 @@ def _lookup(address: dict):
 def address_step(action: LetterAction, address: dict) -> FlowState:
     """Find the supporter's district and the letter's recipients; ApplicationError when the
     address does not settle who represents them (the message says what to enter)."""
-    address = {k: address.get(k, "") for k in ("street", "city", "state", "zip_code")}
+    address = {k: address.get(k, "") for k in ("street", "city", "state", "zip_code", "district")}
     lookup = _lookup(address)
-    needs_district = action.targets == LetterAction.Targets.OWN_MEMBERS
-    if needs_district and not lookup.certain:
-        raise ApplicationError(lookup.message, code="district_uncertain")
-    found = letter_recipients(action=action, lookup=lookup if lookup.certain else None)
+    own = action.targets == LetterAction.Targets.OWN_MEMBERS
+    senators_choice = lookup.senators_certain and action.chambers != "house"
+    senators_only = own and not lookup.certain and senators_choice
+    if senators_only and action.chambers == "senate":
+        address["district"] = SENATORS_NOW  # the House is not written to: nothing to choose
+    if own and not lookup.certain and not (senators_only and address["district"] == SENATORS_NOW):
+        raise DistrictUncertain(lookup, senators_choice=senators_choice)
+    if own and not lookup.certain:
+        found = letter_recipients(action=action, lookup=lookup, senators_only=True)
+    else:
+        found = letter_recipients(action=action, lookup=lookup if lookup.certain else None)
     if not found:
         raise ApplicationError(
             _("We found no current member of Congress to write to for this address."),
@@ -105,8 +162,9 @@ def address_step(action: LetterAction, address: dict) -> FlowState:
         )
     state = lookup.state or address.get("state", "")
     return FlowState(
-        address={**address, "state": state or ""},
+        address={**address, "state": state or "", "district": ""},
         district=lookup.district,
+        house_later=own and not lookup.certain and action.chambers != "senate",
         recipients=[
             {"bioguide_id": r.legislator.bioguide_id, "why": r.why, "stance": r.stance}
             for r in found
@@ -115,15 +173,58 @@ def address_step(action: LetterAction, address: dict) -> FlowState:
 
 
 def draft_step(action: LetterAction, state: FlowState, data: dict) -> FlowState:
+    """Keeps the supporter's words: their edit of the letter's body (made a template again,
+    so each office gets its own greeting and names) and their own note. A partner's API call
+    gives `edited_template`, a whole letter with merge fields, instead."""
+    state.language = letter_language(action=action)  # the page's, when the letter has it
+    body = data.get("letter_body", "") if action.editable else ""
+    if "edited_template" in data:
+        edited = data["edited_template"]
+    else:
+        template = action.text("template", state.language)
+        edited = editing.body_to_template(template, body, editing_values(action, state))
     draft = draft_validate(
         action=action,
-        draft=Draft(
-            edited_template=data.get("edited_template", ""),
-            personal_note=data.get("personal_note", ""),
-        ),
+        draft=Draft(edited_template=edited, personal_note=data.get("personal_note", "")),
+        language=state.language,
     )
     state.edited_template, state.personal_note = draft.edited_template, draft.personal_note
+    state.letter_body = body.strip() if draft.edited_template else ""
     return state
+
+
+def _supporter_hints(state: FlowState) -> dict[str, str]:
+    """The supporter's merge fields before they give their details: bracketed hints."""
+    return supporter_values(
+        first_name=_("[your first name]"),
+        last_name=_("[your last name]"),
+        city=state.address.get("city") or _("[your city]"),
+        state=state.address.get("state", ""),
+    )
+
+
+def editing_values(action: LetterAction, state: FlowState) -> dict[str, str]:
+    """The merge fields the editable body is shown with: the first member's, as the letter
+    names them (in the letter's language), and the supporter's hints."""
+    found = recipients(state)
+    office = {}
+    if found:
+        with translation.override(state_language(action, state)):
+            office = legislator_values(found[0].legislator)
+    return {**_supporter_hints(state), **office}
+
+
+def letter_body_initial(action: LetterAction, state: FlowState) -> str:
+    """What the editor holds: the supporter's own edit if any, else the body as shown."""
+    if state.letter_body:
+        return state.letter_body
+    template = action.text("template", state_language(action, state))
+    return editing.body_shown(template, editing_values(action, state))
+
+
+def state_language(action: LetterAction, state: FlowState) -> str:
+    """The letter's language: the one the supporter last edited it in, else the page's."""
+    return letter_language(action=action, language=state.language)
 
 
 def recipients(state: FlowState) -> list[Recipient]:
@@ -142,18 +243,17 @@ def recipients(state: FlowState) -> list[Recipient]:
 def previews(action: LetterAction, state: FlowState) -> list[dict]:
     """Each recipient's letter as it will be sent (names the supporter has not given yet
     show as a bracketed hint)."""
-    names = supporter_values(
-        first_name=_("[your first name]"),
-        last_name=_("[your last name]"),
-        city=state.address.get("city") or _("[your city]"),
-        state=state.address.get("state", ""),
-    )
+    names = _supporter_hints(state)
     return [
         {
             "recipient": recipient,
             "office": recipient.office,
             "body": letter_render(
-                action=action, recipient=recipient, sender_names=names, draft=state.draft
+                action=action,
+                recipient=recipient,
+                sender_names=names,
+                draft=state.draft,
+                language=state_language(action, state),
             ),
         }
         for recipient in recipients(state)

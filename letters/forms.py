@@ -37,18 +37,23 @@ class AddressForm(HoneypotMixin):
         max_length=10,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
     )
+    # "VA-8", or "senators": offered when the ZIP spans districts (the page lists them).
+    district = forms.CharField(required=False, max_length=12)
 
     def clean_zip_code(self):
         return clean_zip(self.cleaned_data["zip_code"])
 
 
 class DraftForm(forms.Form):
-    edited_template = TextField(
+    letter_body = TextField(
         label=_("Your letter"),
         required=False,
         max_length=9000,
         widget=forms.Textarea(attrs={"rows": 14}),
-        help_text=_("Keep the parts in double curly braces: they become names for each office."),
+        help_text=_(
+            "Change anything you like. Each office's copy opens with its own greeting and "
+            "ends with your name."
+        ),
     )
     personal_note = TextField(
         label=_("In your own words (optional)"),
@@ -57,10 +62,12 @@ class DraftForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
     )
 
-    def __init__(self, *args, editable: bool, prompt: str = "", **kwargs):
+    def __init__(self, *args, editable: bool, prompt: str = "", language: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         if not editable:
-            del self.fields["edited_template"]
+            del self.fields["letter_body"]
+        elif language:  # the letter's own language, whatever the page is read in
+            self.fields["letter_body"].widget.attrs["lang"] = language
         if prompt:
             self.fields["personal_note"].help_text = prompt
 

@@ -57,15 +57,28 @@ def _own_members(action: LetterAction, lookup: LookupResult) -> list[Recipient]:
     return recipients
 
 
-def letter_recipients(*, action: LetterAction, lookup: LookupResult | None) -> list[Recipient]:
+def _own_senators(action: LetterAction, lookup: LookupResult) -> list[Recipient]:
+    if not lookup.senators_certain or not _wanted(action, lookup.senators[0]):
+        return []
+    why = _("One of your two senators for %(state)s")
+    return [Recipient(s, why % {"state": s.state}) for s in lookup.senators]
+
+
+def letter_recipients(
+    *, action: LetterAction, lookup: LookupResult | None, senators_only: bool = False
+) -> list[Recipient]:
     """Who receives this supporter's letter, each with why, and their stance.
 
-    Own members need a certain lookup (one district); otherwise ApplicationError.
+    Own members need a certain lookup (one district), or `senators_only` when the ZIP is in
+    one state but several districts; otherwise ApplicationError.
     """
     if action.targets == LetterAction.Targets.OWN_MEMBERS:
         if lookup is None:
             raise ApplicationError(_("Tell us where you live first."), code="address_required")
-        recipients = _own_members(action, lookup)
+        if senators_only:
+            recipients = _own_senators(action, lookup) if lookup.senators else []
+        else:
+            recipients = _own_members(action, lookup)
     elif action.targets == LetterAction.Targets.FIXED:
         chosen = action.fixed_legislators.filter(is_current=True).order_by("chamber", "state")
         why = _("Chosen by the campaign")

@@ -10,4 +10,9 @@ urlpatterns = [
     path("c/<slug:slug>/letter/send/", views.LetterSendView.as_view(), name="send"),
     path("letters/receipt/<str:token>/", views.ReceiptView.as_view(), name="receipt"),
     path("letters/receipt/<str:token>/status", views.receipt_status, name="receipt-status"),
+    path(
+        "letters/receipt/<str:token>/house-member",
+        views.ReceiptHouseMemberView.as_view(),
+        name="receipt-house-member",
+    ),
 ]

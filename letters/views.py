@@ -17,10 +17,12 @@ from django_ratelimit.decorators import ratelimit
 from actioncenter.exceptions import ApplicationError
 from actioncenter.ratelimit import LOOKUP_RATE, supporter_action_allowed
 from campaigns.views import action_refused
+from legislators.services.lookup import lookup_by_address, lookup_by_chosen_seat, lookup_by_zip
 from letters import flow
 from letters.forms import AddressForm, DraftForm, SenderForm
 from letters.outbox import delivery_mark_sent_by_supporter
 from letters.selectors import letter_get_for_receipt
+from letters.services.house_member import house_member_missing, letter_house_member_add
 from letters.services.receipts import (
     letter_receipt_resend,
     receipt_key_from_token,
@@ -43,7 +45,14 @@ class LetterStepView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def render(self, template: str, status: int = 200, **context):
-        context.update(campaign=self.campaign, action=self.action, state=self.state)
+        language = flow.state_language(self.action, self.state)
+        context.update(
+            campaign=self.campaign,
+            action=self.action,
+            state=self.state,
+            letter_language=language,  # what the letter's texts carry as `lang`
+            subject=self.action.text("subject", language),
+        )
         return render(self.request, f"letters/{template}", context, status=status)
 
 
@@ -58,6 +67,9 @@ class LetterStartView(LetterStepView):
             return self.render("letter_start.html", status=400, form=form)
         try:
             self.state = flow.address_step(self.action, form.cleaned_data)
+        except flow.DistrictUncertain as error:
+            form.add_error(None, flow.district_message(error.lookup))
+            return self.render("letter_start.html", form=form, **_district_choices(error))
         except ApplicationError as error:
             form.add_error(None, error.message)
             return self.render("letter_start.html", form=form)
@@ -65,12 +77,21 @@ class LetterStartView(LetterStepView):
         return redirect("letters:write", slug=self.campaign.slug)
 
 
+def _district_choices(error) -> dict:
+    """The page's choice of district: each candidate described, and the senators alone."""
+    return {
+        "district_candidates": error.lookup.candidates,
+        "senators_choice": error.senators_choice,
+        "senators_now": flow.SENATORS_NOW,
+    }
+
+
 class LetterWriteView(LetterStepView):
     def get(self, request):
         if not self.state.has_recipients:
             return redirect("letters:start", slug=self.campaign.slug)
         initial = {
-            "edited_template": self.state.edited_template or self.action.template,
+            "letter_body": flow.letter_body_initial(self.action, self.state),
             "personal_note": self.state.personal_note,
         }
         return self.render("letter_write.html", form=self._form(initial=initial), **self._context())
@@ -83,9 +104,10 @@ class LetterWriteView(LetterStepView):
             try:
                 self.state = flow.draft_step(self.action, self.state, form.cleaned_data)
             except ApplicationError as error:
-                form.add_error(None, error.message)
+                field = "letter_body" if "letter_body" in form.fields else None
+                form.add_error(field, error.message)
             except flow.ValidationError as error:
-                form.add_error("edited_template", error)
+                form.add_error("letter_body" if "letter_body" in form.fields else None, error)
             else:
                 self.state.save(request.session, self.action)
                 return redirect("letters:send", slug=self.campaign.slug)
@@ -93,11 +115,19 @@ class LetterWriteView(LetterStepView):
 
     def _form(self, **kwargs) -> DraftForm:
         return DraftForm(
-            editable=self.action.editable, prompt=self.action.personal_story_prompt, **kwargs
+            editable=self.action.editable,
+            prompt=self.action.text(
+                "personal_story_prompt", flow.state_language(self.action, self.state)
+            ),
+            language=flow.state_language(self.action, self.state),
+            **kwargs,
         )
 
     def _context(self) -> dict:
-        return {"recipients": flow.recipients(self.state)}
+        return {
+            "recipients": flow.recipients(self.state),
+            "previews": flow.previews(self.action, self.state),
+        }
 
 
 class LetterSendView(LetterStepView):
@@ -130,6 +160,7 @@ class LetterSendView(LetterStepView):
                 recipients=flow.recipients(self.state),
                 district=self.state.district,
                 source=request.GET.get("source", "")[:64],
+                language=flow.state_language(self.action, self.state),
             )
         except ApplicationError as error:
             form.add_error(None, error.message)
@@ -178,6 +209,7 @@ class ReceiptView(View):
     def get(self, request, token: str):
         letter = _letter_or_404(token)
         deliveries = list(letter.deliveries.all())
+        house_later = house_member_missing(letter, deliveries)
         return render(
             request,
             "letters/receipt.html",
@@ -187,6 +219,10 @@ class ReceiptView(View):
                 "deliveries": deliveries,
                 "token": token,
                 "pending": any(not delivery.is_final for delivery in deliveries),
+                "house_later": house_later,
+                "district_candidates": (
+                    lookup_by_zip(letter.zip_code).candidates if house_later else []
+                ),
             },
         )
 
@@ -205,6 +241,41 @@ class ReceiptView(View):
         return redirect(
             reverse("letters:receipt", args=[token]) + f"#office-{delivery.office_code}"
         )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ReceiptHouseMemberView(View):
+    """Adds the House member to a letter sent to the senators only: from the district the
+    supporter chooses, or from the street address the letter carries (the address service
+    may answer now)."""
+
+    @method_decorator(ratelimit(key="ip", rate=LOOKUP_RATE, method="POST", block=True))
+    def post(self, request, token: str):
+        letter = _letter_or_404(token)
+        state, _sep, number = request.POST.get("district", "")[:12].partition("-")
+        if number.isdigit():
+            lookup = lookup_by_chosen_seat(letter.zip_code, state=state, district=int(number))
+        else:
+            lookup = lookup_by_address(
+                street=letter.address1, city=letter.city, state=letter.state,
+                zip_code=letter.zip_code,
+            )  # fmt: skip
+        url = reverse("letters:receipt", args=[token])
+        if lookup is None or not lookup.certain:
+            messages.error(
+                request,
+                _("We still can't tell your district from your address. Please choose it."),
+            )
+            return redirect(url + "#house-member")
+        try:
+            delivery = letter_house_member_add(letter=letter, lookup=lookup)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+            return redirect(url + "#house-member")
+        if delivery is None:
+            return redirect(url)
+        messages.success(request, _("Your letter is on its way to your House member too."))
+        return redirect(url + f"#office-{delivery.office_code}")
 
 
 @never_cache

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from campaigns.localized import fields_beside_translations
 from petitions.models import Petition, Signature
 
 
 class PetitionInline(admin.StackedInline):
     model = Petition
+    fields = fields_beside_translations(Petition, exclude=["campaign"])
     extra = 0
     max_num = 1
 

@@ -4,8 +4,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.localized import Translatable, in_spanish
 
-class Petition(models.Model):
+
+class Petition(Translatable, models.Model):
     """Petition configuration of a campaign (the petition action kind)."""
 
     campaign = models.OneToOneField(
@@ -15,12 +17,15 @@ class Petition(models.Model):
         verbose_name=_("campaign"),
     )
     text = models.TextField(_("petition text"), max_length=5000)
+    text_es = models.TextField(in_spanish(_("petition text")), max_length=5000, blank=True)
     is_active = models.BooleanField(_("accepting signatures"), default=True)
     show_recent_signers = models.BooleanField(_("show recent signers"), default=True)
 
     class Meta:
         verbose_name = _("petition")
         verbose_name_plural = _("petitions")
+
+    TRANSLATED_FIELDS = ("text",)
 
     def __str__(self) -> str:
         return str(self.campaign)

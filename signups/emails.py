@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from actioncenter.languages import email_language
+from actioncenter.siteurl import site_url
 from signups.models import OrganizationSignOn, UpdatesSubscription
 from signups.tokens import confirm_token, unsubscribe_token
 
@@ -41,7 +42,7 @@ def organization_signon_email_send(
             context = {
                 "signon": signon,
                 "campaign": campaign,
-                "campaign_url": settings.SITE_URL + campaign.get_absolute_url(),
+                "campaign_url": site_url() + campaign.get_absolute_url(),
                 "site_name": settings.SITE_NAME,
             }
             subject = render_to_string(f"signups/email/signon_{kind}_subject.txt", context)
@@ -70,9 +71,9 @@ def subscription_confirmation_send(*, subscription_id: int, language: str | None
         context = {
             "campaign": campaign,
             "supporter": subscription.supporter,
-            "confirm_url": settings.SITE_URL
+            "confirm_url": site_url()
             + reverse("signups:subscription-confirm", args=[confirm_token(subscription)]),
-            "unsubscribe_url": settings.SITE_URL
+            "unsubscribe_url": site_url()
             + reverse("signups:subscription-unsubscribe", args=[unsubscribe_token(subscription)]),
             "site_name": settings.SITE_NAME,
         }

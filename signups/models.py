@@ -5,8 +5,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.localized import Translatable, in_spanish
 
-class SignupAction(models.Model):
+
+class SignupAction(Translatable, models.Model):
     """Join-the-movement configuration of a campaign (the signup action kind)."""
 
     campaign = models.OneToOneField(
@@ -16,11 +18,14 @@ class SignupAction(models.Model):
         verbose_name=_("campaign"),
     )
     intro = models.TextField(_("introduction"), max_length=2000, blank=True)
+    intro_es = models.TextField(in_spanish(_("introduction")), max_length=2000, blank=True)
     accepts_organizations = models.BooleanField(_("organizations may sign on"), default=True)
 
     class Meta:
         verbose_name = _("sign-up action")
         verbose_name_plural = _("sign-up actions")
+
+    TRANSLATED_FIELDS = ("intro",)
 
     def __str__(self) -> str:
         return str(self.campaign)

@@ -22,7 +22,9 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Unset in development: links follow the address the site is served at (actioncenter.siteurl).
+SITE_URL_FROM_REQUEST = not env("SITE_URL", default="")
+SITE_URL = (env("SITE_URL", default="") or "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env("SITE_NAME", default="Action Center")
 
 INSTALLED_APPS = [
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     # The language of public pages from their URL, of the API and staff pages from the browser.
     "actioncenter.languages.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "actioncenter.siteurl.SiteUrlMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

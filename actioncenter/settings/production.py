@@ -4,7 +4,7 @@ server; HTTPS only."""
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASE_URL, EMAIL_BACKEND, env
+from .base import DATABASE_URL, EMAIL_BACKEND, SITE_URL_FROM_REQUEST, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
@@ -21,6 +21,10 @@ if not DATABASE_URL:
 # into the logs, and send nothing.
 if EMAIL_BACKEND.endswith((".console.EmailBackend", ".locmem.EmailBackend", ".dummy.EmailBackend")):
     raise ImproperlyConfigured("EMAIL_URL must name a real mail server (smtp+tls://...).")
+
+# Links in emails and share boxes name the site; a request's Host header never decides them.
+if SITE_URL_FROM_REQUEST:
+    raise ImproperlyConfigured("SITE_URL must name the site's address (https://your.host).")
 
 # The site sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -26,3 +26,6 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = env.bool("TEST_TASKS_EAGER", default=True)
 # The Congress the test fixtures' district maps are of, whatever today's date.
 CURRENT_CONGRESS = 119
+# Links in emails name one fixed address, whatever host a test client calls itself; the
+# browser tests turn this on to follow the live server's address.
+SITE_URL_FROM_REQUEST = False

@@ -1,12 +1,14 @@
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.localized import TRANSLATIONS, Localized, Translatable, in_spanish
 from campaigns.markdown import render_markdown
 
 
-class Campaign(models.Model):
+class Campaign(Translatable, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         LIVE = "live", _("Live")
@@ -28,11 +30,29 @@ class Campaign(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
+    title_es = models.CharField(in_spanish(_("title")), max_length=200, blank=True)
     summary = models.CharField(_("mission statement"), max_length=500, blank=True)
+    summary_es = models.CharField(in_spanish(_("mission statement")), max_length=500, blank=True)
     body = models.TextField(_("story (Markdown)"), blank=True)
+    body_es = models.TextField(in_spanish(_("story (Markdown)")), blank=True)
     hero_image = models.ImageField(_("hero image"), upload_to="campaigns/hero/", blank=True)
     hero_alt = models.CharField(_("hero image description"), max_length=200, blank=True)
-    language = models.CharField(_("language"), max_length=10, default="en")
+    hero_alt_es = models.CharField(
+        in_spanish(_("hero image description")), max_length=200, blank=True
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        default="en",
+        help_text=_("The language the texts above are written in."),
+    )
+    # Set only by campaign_translation_publish, which refuses while a text has no version.
+    published_translations = ArrayField(
+        models.CharField(max_length=10),
+        verbose_name=_("published translations"),
+        default=list,
+        blank=True,
+    )
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     goal = models.PositiveIntegerField(_("signature goal"), default=0)
@@ -58,7 +78,13 @@ class Campaign(models.Model):
                 condition=models.Q(status__in=["draft", "live", "won", "closed", "archived"]),
                 name="campaign_status_valid",
             ),
+            models.CheckConstraint(
+                condition=models.Q(published_translations__contained_by=list(TRANSLATIONS)),
+                name="campaign_published_translations_known",
+            ),
         ]
+
+    TRANSLATED_FIELDS = ("title", "summary", "body", "hero_alt")
 
     def __str__(self) -> str:
         return self.title
@@ -74,6 +100,25 @@ class Campaign(models.Model):
     def body_html(self) -> str:
         return render_markdown(self.body)
 
+    @property
+    def content_campaign(self) -> "Campaign":
+        return self
+
+    def in_language(self, language: str) -> "CampaignText":
+        return CampaignText(self, language)
+
+    def publishes(self, language: str) -> bool:
+        """True when supporters reading `language` see the campaign in it."""
+        return language == self.language or language in self.published_translations
+
+
+class CampaignText(Localized):
+    """The campaign's own texts in a reader's language, the story rendered too."""
+
+    @property
+    def body_html(self) -> str:
+        return render_markdown(self.body)
+
 
 class CampaignContent(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -83,7 +128,7 @@ class CampaignContent(models.Model):
         ordering = ["position", "pk"]
 
 
-class Partner(CampaignContent):
+class Partner(Translatable, CampaignContent):
     campaign = models.ForeignKey(
         Campaign, on_delete=models.CASCADE, related_name="partners", verbose_name=_("campaign")
     )
@@ -91,6 +136,7 @@ class Partner(CampaignContent):
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="campaigns/partners/", blank=True)
     description = models.TextField(_("description"), max_length=2000, blank=True)
+    description_es = models.TextField(in_spanish(_("description")), max_length=2000, blank=True)
     founding_member = models.BooleanField(_("founding member"), default=False)
     cosponsor = models.BooleanField(
         _("co-sponsor"),
@@ -102,17 +148,21 @@ class Partner(CampaignContent):
         verbose_name = _("partner organization")
         verbose_name_plural = _("partner organizations")
 
+    TRANSLATED_FIELDS = ("description",)
+
     def __str__(self) -> str:
         return self.name
 
 
-class Testimonial(CampaignContent):
+class Testimonial(Translatable, CampaignContent):
     campaign = models.ForeignKey(
         Campaign, on_delete=models.CASCADE, related_name="testimonials", verbose_name=_("campaign")
     )
     quote = models.TextField(_("quote"), max_length=2000)
+    quote_es = models.TextField(in_spanish(_("quote")), max_length=2000, blank=True)
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role or organization"), max_length=200, blank=True)
+    role_es = models.CharField(in_spanish(_("role or organization")), max_length=200, blank=True)
     is_sample = models.BooleanField(
         _("sample text"), default=False, help_text=_("Shown with a 'sample text' label.")
     )
@@ -129,28 +179,35 @@ class Testimonial(CampaignContent):
             ),
         ]
 
+    TRANSLATED_FIELDS = ("quote", "role")
+
     def __str__(self) -> str:
         return f"{self.name}: {self.quote[:40]}"
 
 
-class Fact(CampaignContent):
+class Fact(Translatable, CampaignContent):
     campaign = models.ForeignKey(
         Campaign, on_delete=models.CASCADE, related_name="facts", verbose_name=_("campaign")
     )
     figure = models.CharField(_("figure"), max_length=40)
+    figure_es = models.CharField(in_spanish(_("figure")), max_length=40, blank=True)
     statement = models.CharField(_("statement"), max_length=400)
+    statement_es = models.CharField(in_spanish(_("statement")), max_length=400, blank=True)
     source_title = models.CharField(_("source"), max_length=200)
+    source_title_es = models.CharField(in_spanish(_("source")), max_length=200, blank=True)
     source_url = models.URLField(_("source URL"), blank=True)
 
     class Meta(CampaignContent.Meta):
         verbose_name = _("fact")
         verbose_name_plural = _("facts")
 
+    TRANSLATED_FIELDS = ("figure", "statement", "source_title")
+
     def __str__(self) -> str:
         return f"{self.figure} {self.statement[:40]}"
 
 
-class Resource(CampaignContent):
+class Resource(Translatable, CampaignContent):
     class Kind(models.TextChoices):
         RESEARCH = "research", _("Research & analysis")
         MEDIA = "media", _("Media coverage")
@@ -161,13 +218,17 @@ class Resource(CampaignContent):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
+    title_es = models.CharField(in_spanish(_("title")), max_length=300, blank=True)
     url = models.URLField(_("URL"))
     published_on = models.DateField(_("date"), null=True, blank=True)
     summary = models.TextField(_("summary"), max_length=1000, blank=True)
+    summary_es = models.TextField(in_spanish(_("summary")), max_length=1000, blank=True)
 
     class Meta(CampaignContent.Meta):
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+
+    TRANSLATED_FIELDS = ("title", "summary")
 
     def __str__(self) -> str:
         return self.title

@@ -1,9 +1,11 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from actioncenter.exceptions import ApplicationError
+from campaigns.localized import TRANSLATIONS
 from campaigns.models import Campaign
-from campaigns.selectors import campaign_lookup_forget
+from campaigns.selectors import campaign_lookup_forget, campaign_translation_checklist
 from campaigns.services.audit import audit_record
 
 
@@ -41,5 +43,65 @@ def campaign_set_status(*, campaign: Campaign, status: str, actor=None) -> Campa
         action="campaign_status",
         target=campaign,
         details={"from": previous, "to": status},
+    )
+    return campaign
+
+
+# Why a translation is not published yet, followed by the texts it lacks.
+INCOMPLETE = {
+    "es": _lazy("Not published in Spanish: these texts have no Spanish version yet: %(missing)s."),
+}
+
+
+@transaction.atomic
+def campaign_translation_publish(*, campaign: Campaign, language: str, actor=None) -> Campaign:
+    """Show the campaign in `language` to supporters reading the site in it.
+
+    Refused (ApplicationError naming each missing text) while any text written in the
+    campaign's language has no `language` version. Publishing again changes nothing; each
+    change is written to the audit trail.
+    """
+    if language not in TRANSLATIONS:
+        raise ApplicationError(_("The campaign cannot be translated into this language."))
+    locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if language in locked.published_translations:
+        campaign.published_translations = locked.published_translations
+        return campaign
+    missing = [
+        f"{item.label} ({', '.join(item.missing)})"
+        for item in campaign_translation_checklist(locked, language)
+        if item.missing
+    ]
+    if missing:
+        raise ApplicationError(
+            str(INCOMPLETE[language]) % {"missing": "; ".join(missing)},
+            code="translation_incomplete",
+            status=409,
+        )
+    return _translations_set(campaign, locked, [*locked.published_translations, language], actor)
+
+
+@transaction.atomic
+def campaign_translation_withdraw(*, campaign: Campaign, language: str, actor=None) -> Campaign:
+    """Stop showing the campaign in `language`: its readers see it in the campaign's own
+    language again, with a note. Withdrawing what is not published changes nothing."""
+    locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if language not in locked.published_translations:
+        campaign.published_translations = locked.published_translations
+        return campaign
+    kept = [code for code in locked.published_translations if code != language]
+    return _translations_set(campaign, locked, kept, actor)
+
+
+def _translations_set(campaign: Campaign, locked: Campaign, languages: list[str], actor):
+    previous = locked.published_translations
+    Campaign.objects.filter(pk=campaign.pk).update(published_translations=languages)
+    transaction.on_commit(campaign_lookup_forget)
+    campaign.published_translations = languages
+    audit_record(
+        actor=actor,
+        action="campaign_translations",
+        target=campaign,
+        details={"from": previous, "to": languages},
     )
     return campaign

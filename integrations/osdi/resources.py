@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Exists, F, Max, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Greatest
 
+from actioncenter.siteurl import site_url
 from campaigns.models import Campaign, Supporter
 from integrations.osdi.hal import osdi_date, resource
 from legislators.states import STATES_BY_CODE
@@ -82,7 +83,7 @@ def petition_queryset():
 
 
 def _browser_url(campaign: Campaign) -> str:
-    return settings.SITE_URL + campaign.get_absolute_url()
+    return site_url() + campaign.get_absolute_url()
 
 
 def _description(campaign: Campaign) -> str:

@@ -29,6 +29,26 @@ class DistrictCandidate:
         return member_title(self.state)
 
     @property
+    def key(self) -> str:
+        """ "VA-8": how a form names this seat."""
+        return f"{self.state}-{self.district}"
+
+    @property
+    def description(self) -> str:
+        """What tells this district apart for a person choosing theirs: its member, party
+        and the towns of the member's district offices (the data has no county names)."""
+        member = self.representative
+        if member is None:
+            return _("This seat is currently vacant.")
+        text = f"{self.member_title} {member.official_full_name} ({party_label(member.party)})"
+        cities = sorted({office.city for office in member.offices.all() if office.city})
+        if cities:
+            text += " · " + ngettext(
+                "office in %(cities)s", "offices in %(cities)s", len(cities)
+            ) % {"cities": ", ".join(cities)}
+        return text
+
+    @property
     def label(self) -> str:
         if self.district == 0:
             return _("%(state)s (at-large)") % {"state": self.state_name}
@@ -36,6 +56,15 @@ class DistrictCandidate:
             "state": self.state_name,
             "district": self.district,
         }
+
+
+def party_label(party: str) -> str:
+    """A member's party as a reader of the page says it."""
+    return {
+        "Democrat": _("Democrat"),
+        "Republican": _("Republican"),
+        "Independent": _("Independent"),
+    }.get(party, party)
 
 
 @dataclass(frozen=True)
@@ -82,6 +111,11 @@ class LookupResult:
             )
         return " ".join(part for part in parts if part)
 
+    @property
+    def fallback_text(self) -> str:
+        """Why the answer came from the ZIP code when a street address was given, or ""."""
+        return _fallback_message(self.fallback_reason) if self.fell_back else ""
+
     def members_if_certain(self) -> list[Legislator]:
         """The House member (if the seat is filled) and senators; raises unless certain."""
         if not self.certain:
@@ -107,16 +141,19 @@ def _main_message(result: LookupResult) -> str:
         "address_unavailable": _(
             "The address service is not answering right now. Please enter your ZIP code."
         ),
+        "not_ready": _(
+            "Finding members of Congress is not ready yet: this site has not loaded its list "
+            "of members. Please try again later."
+        ),
     }
     if result.code in messages:
         return messages[result.code]
     if result.certain:
         candidate = result.candidates[0]
-        source = (
-            _("Your street address is in %(seat)s.")
-            if result.precision == "address"
-            else _("Your ZIP code is entirely in %(seat)s.")
-        )
+        source = {
+            "address": _("Your street address is in %(seat)s."),
+            "chosen": _("You chose %(seat)s."),
+        }.get(result.precision, _("Your ZIP code is entirely in %(seat)s."))
         text = source % {"seat": candidate.label}
         if candidate.representative is None:
             text += " " + _("This seat is currently vacant.")

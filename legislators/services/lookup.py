@@ -26,7 +26,12 @@ from legislators.clients.census_geocoder import (
     GeocoderUnavailable,
 )
 from legislators.models import DistrictOffice
-from legislators.selectors import current_members_for_seats, normalize_zip, zip_districts
+from legislators.selectors import (
+    crosswalk_loaded,
+    current_members_for_seats,
+    normalize_zip,
+    zip_districts,
+)
 from legislators.services.answers import LookupResult, result_for_members
 from legislators.states import STATES_BY_CODE, territory_for_zip
 
@@ -93,6 +98,10 @@ def lookup_by_zip(zip_code: str, *, districts: list[tuple[str, int]] | None = No
 
 def _compute_zip(zip5: str, districts: list[tuple[str, int]] | None = None) -> LookupResult:
     seats = zip_districts(zip5) if districts is None else districts
+    if not seats and not crosswalk_loaded():
+        return LookupResult(
+            precision="none", certain=False, state=None, district=None, code="not_ready"
+        )
     if not seats:
         territory = territory_for_zip(zip5)
         if territory is None:
@@ -106,6 +115,17 @@ def _compute_zip(zip5: str, districts: list[tuple[str, int]] | None = None) -> L
             )
         seats = [(territory, 0)]
     return replace(_result_for_seats(seats, precision="zip", zip5=zip5), zip_code=zip5)
+
+
+def lookup_by_chosen_seat(zip_code: str, *, state: str, district: int) -> LookupResult | None:
+    """The members of one of a ZIP's districts, chosen by the supporter when neither the
+    ZIP nor the address service settles it; None unless the seat is one of the ZIP's."""
+    by_zip = lookup_by_zip(zip_code)
+    if (state, district) not in {(c.state, c.district) for c in by_zip.candidates}:
+        return None
+    zip5 = normalize_zip(zip_code)
+    result = _result_for_seats([(state, district)], precision="chosen", zip5=zip5)
+    return replace(result, zip_code=zip5 or "")
 
 
 def _result_for_seats(

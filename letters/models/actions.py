@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.localized import Translatable, in_spanish
 from campaigns.templating import validate_template
 from legislators.models import Chambers
 from letters.channels.cwc import BILL_TYPES, LIBRARY_OF_CONGRESS_TOPICS
@@ -39,7 +40,7 @@ class Stance(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown")
 
 
-class LetterAction(models.Model):
+class LetterAction(Translatable, models.Model):
     """A campaign's letter to Congress: the text, who receives it, how CWC files it."""
 
     class Targets(models.TextChoices):
@@ -55,10 +56,16 @@ class LetterAction(models.Model):
     )
     is_active = models.BooleanField(_("accepting letters"), default=True)
     subject = models.CharField(_("subject"), max_length=200, validators=[MinLengthValidator(6)])
+    subject_es = models.CharField(
+        in_spanish(_("subject")), max_length=200, blank=True, validators=[MinLengthValidator(6)]
+    )
     template = models.TextField(
         _("letter"),
         validators=[validate_template],
         help_text=_('Sent to members whose stance is unknown or opposed ("please support").'),
+    )
+    template_es = models.TextField(
+        in_spanish(_("letter")), blank=True, validators=[validate_template]
     )
     template_supporting = models.TextField(
         _("letter to members who support"),
@@ -66,13 +73,26 @@ class LetterAction(models.Model):
         validators=[validate_template],
         help_text=_('Optional "thank you for supporting" variant; empty = the letter above.'),
     )
+    template_supporting_es = models.TextField(
+        in_spanish(_("letter to members who support")),
+        blank=True,
+        validators=[validate_template],
+    )
     template_opposing = models.TextField(
         _("letter to members who oppose"),
         blank=True,
         validators=[validate_template],
         help_text=_("Optional variant for members who oppose; empty = the letter above."),
     )
+    template_opposing_es = models.TextField(
+        in_spanish(_("letter to members who oppose")),
+        blank=True,
+        validators=[validate_template],
+    )
     personal_story_prompt = models.CharField(_("personal story prompt"), max_length=300, blank=True)
+    personal_story_prompt_es = models.CharField(
+        in_spanish(_("personal story prompt")), max_length=300, blank=True
+    )
     editable = models.BooleanField(_("supporters may edit the letter"), default=False)
     targets = models.CharField(
         _("recipients"), max_length=16, choices=Targets.choices, default=Targets.OWN_MEMBERS
@@ -137,6 +157,14 @@ class LetterAction(models.Model):
             ),
         ]
 
+    TRANSLATED_FIELDS = (
+        "subject",
+        "template",
+        "template_supporting",
+        "template_opposing",
+        "personal_story_prompt",
+    )
+
     def __str__(self) -> str:
         return self.subject
 
@@ -152,12 +180,15 @@ class LetterAction(models.Model):
         if any(bill) and not all(bill):
             raise ValidationError({"bill_number": _("A bill needs its Congress, type and number.")})
 
-    def template_for(self, stance: str) -> str:
-        if stance == Stance.SUPPORTS and self.template_supporting.strip():
-            return self.template_supporting
-        if stance == Stance.OPPOSES and self.template_opposing.strip():
-            return self.template_opposing
-        return self.template
+    def template_for(self, stance: str, language: str = "") -> str:
+        """The variant for a member's stance, as a writer of `language` sends it (the
+        campaign's language when empty)."""
+        shown = self.in_language(language or self.campaign.language)
+        if stance == Stance.SUPPORTS and shown.template_supporting.strip():
+            return shown.template_supporting
+        if stance == Stance.OPPOSES and shown.template_opposing.strip():
+            return shown.template_opposing
+        return shown.template
 
 
 class LegislatorStance(models.Model):

@@ -49,6 +49,8 @@ class Letter(models.Model):
     personal_note = models.TextField(_("personal note"), blank=True)
     personalized = models.BooleanField(_("personalized"), default=False)
     source = models.CharField(_("source"), max_length=64, blank=True)
+    # The language it went to Congress in: the writer's page's, when the campaign has it.
+    language = models.CharField(_("language"), max_length=10, blank=True)
     created_at = models.DateTimeField(_("written"), auto_now_add=True, db_index=True)
     purged_at = models.DateTimeField(_("personal text purged"), null=True, blank=True)
 

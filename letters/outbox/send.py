@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from actioncenter.caching import ProcessCache
 from actioncenter.db.statements import db_value, field_count, quote, returning
 from actioncenter.fastpaths import execute_prepared, instance_from_row
+from actioncenter.siteurl import site_url
 from letters.channels import channel_for
 from letters.channels.base import (
     Bill,
@@ -197,7 +198,7 @@ def _office(delivery: Delivery, route: OfficeRoute | None) -> Office:
 
 def campaign_url(campaign) -> str:
     """The campaign's public page, absolute (read only for letters about a bill)."""
-    return f"{settings.SITE_URL}{campaign.get_absolute_url()}"
+    return f"{site_url()}{campaign.get_absolute_url()}"
 
 
 def outgoing_letter(delivery: Delivery, office: Office) -> OutgoingLetter:

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from actioncenter.languages import email_language
 from actioncenter.queue import enqueue
+from actioncenter.siteurl import site_url
 from letters.models import Letter
 from letters.selectors import letter_get_for_receipt
 
@@ -36,7 +37,7 @@ def receipt_key_from_token(token: str) -> str | None:
 
 def receipt_url(letter: Letter, *, absolute: bool = False) -> str:
     path = reverse("letters:receipt", args=[receipt_token(letter)])
-    return f"{settings.SITE_URL}{path}" if absolute else path
+    return f"{site_url()}{path}" if absolute else path
 
 
 def letter_receipt_email_send(*, letter_id: int, language: str | None = None) -> bool:

@@ -16,7 +16,7 @@ from campaigns.services.supporters import Person
 from campaigns.templating import render_text, supporter_values, validate_template
 from legislators.offices import legislator_values
 from letters.cwc_rules import MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH
-from letters.models import Delivery, Letter, LetterAction
+from letters.models import Delivery, Letter, LetterAction, Stance
 from letters.recipients import Recipient
 from metrics.record import Place
 
@@ -51,31 +51,51 @@ class Draft:
 # --- rendering ------------------------------------------------------------------
 
 
-def letter_template_for(*, action: LetterAction, stance: str, draft: Draft) -> str:
+def letter_language(*, action: LetterAction, language: str = "") -> str:
+    """The language a letter goes to Congress in: the writer's (`language`, by default the
+    active one: the page's) when the campaign publishes its letter in it, else the
+    campaign's."""
+    return action.in_language(language or translation.get_language() or "").lang
+
+
+def letter_template_for(
+    *, action: LetterAction, stance: str, draft: Draft, language: str = ""
+) -> str:
     """The supporter's edited text when editing is allowed and they changed it, else the
-    organizer's variant for the legislator's stance."""
+    organizer's variant for the legislator's stance, in the letter's language."""
     if action.editable and draft.edited_template.strip():
         return draft.edited_template
-    return action.template_for(stance)
+    return action.template_for(stance, letter_language(action=action, language=language))
 
 
 def letter_render(
-    *, action: LetterAction, recipient: Recipient, sender_names: dict[str, str], draft: Draft
+    *,
+    action: LetterAction,
+    recipient: Recipient,
+    sender_names: dict[str, str],
+    draft: Draft,
+    language: str = "",
 ) -> str:
-    """The organizer's statement for one recipient, as plain text. The member's title is in
-    the campaign's language, the letter's own, whatever language the writer reads the site in."""
-    template = letter_template_for(action=action, stance=recipient.stance, draft=draft)
-    with translation.override(action.campaign.language or None):
+    """The organizer's statement for one recipient, as plain text, in the letter's language
+    (see letter_language): the text and the member's title and chamber alike."""
+    language = letter_language(action=action, language=language)
+    template = letter_template_for(
+        action=action, stance=recipient.stance, draft=draft, language=language
+    )
+    with translation.override(language):
         office = legislator_values(recipient.legislator)
     return render_text(template, {**sender_names, **office})
 
 
-def draft_validate(*, action: LetterAction, draft: Draft) -> Draft:
+def draft_validate(*, action: LetterAction, draft: Draft, language: str = "") -> Draft:
     """Checks an edited letter: placeholders from the closed set, within CWC limits."""
     edited = draft.edited_template.strip()
     if edited and not action.editable:
         raise ApplicationError(_("This letter cannot be edited."), code="not_editable")
-    if edited == action.template.strip():
+    template = action.template_for(
+        Stance.UNKNOWN, letter_language(action=action, language=language)
+    )
+    if edited == template.strip():
         edited = ""  # unchanged: the organizer's variants still apply
     if edited:
         validate_template(edited)
@@ -103,20 +123,24 @@ def letter_submit(
     recipients: list[Recipient],
     district: int | None = None,
     source: str = "",
+    language: str = "",
 ) -> tuple[Letter, bool]:
     """Records the letter and one queued delivery per office; returns (letter, created).
 
+    The letter goes in `language` (by default the active one: the page's) when the campaign
+    publishes its letter in it, else in the campaign's language (see letter_language).
     Safe to repeat: a supporter has one letter per campaign, so a second submit
     (refresh, double click, API retry) returns the existing letter unchanged.
     Sending starts after the transaction commits (one task per delivery), then
-    the receipt email goes out.
+    the receipt email goes out, in the language of the page.
     """
     if not action.is_active:
         raise ApplicationError(_("This letter is closed."), code="action_closed", status=409)
     if not recipients:
         raise ApplicationError(_("Nobody to send this letter to."), code="no_recipients")
-    draft = draft_validate(action=action, draft=draft)
-    bodies = _bodies(action, sender, draft, recipients)
+    language = letter_language(action=action, language=language)
+    draft = draft_validate(action=action, draft=draft, language=language)
+    bodies = _bodies(action, sender, draft, recipients, language)
     personalized = bool(draft.personal_note or draft.edited_template)
     counts = letter_counts(personalized=personalized, offices=len(recipients))
     values = {
@@ -124,6 +148,7 @@ def letter_submit(
         "action": action.pk,
         "district": district,
         "edited_template": draft.edited_template,
+        "language": language,
         "personal_note": draft.personal_note,
         "personalized": personalized,
         "source": source[:64],
@@ -152,7 +177,7 @@ def letter_submit(
     return letter, recorded.created
 
 
-def _bodies(action, sender: Sender, draft: Draft, recipients) -> list[str]:
+def _bodies(action, sender: Sender, draft: Draft, recipients, language: str) -> list[str]:
     """Each recipient's letter, within what CWC takes once the names are filled in."""
     names = supporter_values(
         first_name=sender.first_name,
@@ -161,7 +186,13 @@ def _bodies(action, sender: Sender, draft: Draft, recipients) -> list[str]:
         state=sender.state,
     )
     bodies = [
-        letter_render(action=action, recipient=recipient, sender_names=names, draft=draft)
+        letter_render(
+            action=action,
+            recipient=recipient,
+            sender_names=names,
+            draft=draft,
+            language=language,
+        )
         for recipient in recipients
     ]
     note = draft.personal_note
@@ -194,7 +225,7 @@ def _deliveries_create(letter: Letter, action, recipients, bodies: list[str]) ->
 
 
 def _delivery_for(letter, action, recipient: Recipient, body: str) -> Delivery:
-    with translation.override(action.campaign.language or None):  # as the letter names it
+    with translation.override(letter.language):  # as the letter names it
         office = recipient.office
     return Delivery(
         letter=letter,
@@ -210,7 +241,7 @@ def _delivery_for(letter, action, recipient: Recipient, body: str) -> Delivery:
         office_contact_url=office.contact_form_url,
         why=recipient.why[:200],
         stance=recipient.stance,
-        subject=action.subject,
+        subject=action.text("subject", letter.language),
         body=body,
         next_attempt_at=letter.created_at,
     )

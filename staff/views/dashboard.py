@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 
 from campaigns.models import Campaign
 from legislators.models import Legislator
+from legislators.selectors import legislator_data_status
 from letters.outbox import held_setups
 from metrics.breakdowns import key_text
 from metrics.registry import metric_label
@@ -70,7 +71,13 @@ class CampaignListView(DashboardAccessMixin, TemplateView):
         page = Paginator(campaigns, self.paginate_by).get_page(self.request.GET.get("page"))
         totals = campaign_totals_for([campaign.pk for campaign in page])
         rows = [(campaign, headline(totals[campaign.pk])) for campaign in page]
-        return super().get_context_data(page=page, rows=rows, held_setups=held_setups(), **kwargs)
+        return super().get_context_data(
+            page=page,
+            rows=rows,
+            held_setups=held_setups(),
+            legislator_data_missing=legislator_data_status() != "ok",
+            **kwargs,
+        )
 
 
 def _sorted(rows: list[dict], sort: str) -> list[dict]:

@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 
 from calls.models import CallAction
 from campaigns import kinds
+from campaigns.localized import TRANSLATIONS
 from campaigns.models import Campaign
 from campaigns.templating import render_text, supporter_values
 from campaigns.views import campaign_page
@@ -97,11 +98,34 @@ class CampaignPreviewView(PreviewMixin, TemplateView):
 
 
 def outreach_previews(campaign, legislator) -> list[dict]:
-    """Each letter variant and the call script, filled in for `legislator` and a sample sender."""
+    """Each letter variant and the call script, filled in for `legislator` and a sample
+    sender, in the campaign's language and in each translation it has begun."""
     if legislator is None:
         return []
+    letter = LetterAction.objects.filter(campaign=campaign).select_related("campaign").first()
+    call = CallAction.objects.filter(campaign=campaign).select_related("campaign").first()
+    rows = [row for row in (letter, call) if row is not None]
+    languages = [campaign.language] + [
+        code
+        for code in TRANSLATIONS
+        if code != campaign.language
+        and any(getattr(row, f"{name}_{code}") for row in rows for name in row.TRANSLATED_FIELDS)
+    ]
+    texts = []
+    for language in languages:
+        texts += _outreach_texts(letter, call, legislator, language, len(languages) > 1)
+    return texts
 
-    with translation.override(campaign.language or None):  # what the offices receive
+
+def _version(row, name: str, language: str) -> str:
+    """A text's version in `language`, published or not: staff see it before supporters."""
+    campaign = row.content_campaign
+    return getattr(row, name if language == campaign.language else f"{name}_{language}")
+
+
+def _outreach_texts(letter, call, legislator, language: str, named: bool) -> list[dict]:
+    """The texts as offices receive them from a writer in `language` (titles included)."""
+    with translation.override(language):  # what the offices receive
         office = legislator_values(legislator)
     values = {
         **supporter_values(
@@ -112,22 +136,27 @@ def outreach_previews(campaign, legislator) -> list[dict]:
         ),
         **office,
     }
+    suffix = f" · {translation.get_language_info(language)['name_translated']}" if named else ""
     texts = []
-    letter = LetterAction.objects.filter(campaign=campaign).first()
     if letter is not None:
         variants = [
-            (_("Letter"), letter.template),
-            (_("Letter to members who support"), letter.template_supporting),
-            (_("Letter to members who oppose"), letter.template_opposing),
+            (_("Letter"), "template"),
+            (_("Letter to members who support"), "template_supporting"),
+            (_("Letter to members who oppose"), "template_opposing"),
         ]
-        for label, template in variants:
+        for label, name in variants:
+            template = _version(letter, name, language)
             if template.strip():
-                texts.append({"label": label, "subject": letter.subject,
-                              "text": render_text(template, values)})  # fmt: skip
-    call = CallAction.objects.filter(campaign=campaign).first()
-    if call is not None:
+                text = render_text(template, values)
+                subject = _version(letter, "subject", language)
+                texts.append(
+                    {"label": label + suffix, "subject": subject, "text": text, "lang": language}
+                )
+    script = _version(call, "script", language) if call is not None else ""
+    if script.strip():
+        text = render_text(script, values)
         texts.append(
-            {"label": _("Call script"), "subject": "", "text": render_text(call.script, values)}
+            {"label": _("Call script") + suffix, "subject": "", "text": text, "lang": language}
         )
     return texts
 

@@ -12,6 +12,17 @@ def test_healthz_reports_database_and_broker(client, settings):
 
 
 @pytest.mark.django_db
+def test_healthz_is_degraded_until_the_legislator_data_is_loaded(client):
+    from tests.legislators.factories import members_of
+
+    body = client.get("/healthz").json()
+    assert (body["status"], body["legislator_data"]) == ("degraded", "not_loaded")
+    members_of()
+    body = client.get("/healthz").json()
+    assert (body["status"], body["legislator_data"]) == ("ok", "ok")
+
+
+@pytest.mark.django_db
 def test_healthz_answers_503_when_the_broker_is_down(client, settings):
     # Nothing listens on port 1: a stopped broker.
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
@@ -23,6 +34,7 @@ def test_healthz_answers_503_when_the_broker_is_down(client, settings):
         "broker": "unreachable",
         "deliveries": "ok",
         "geocoder": "ok",
+        "legislator_data": "not_loaded",
     }
 
 

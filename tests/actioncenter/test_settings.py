@@ -21,10 +21,12 @@ def run_manage(*args: str, **env_overrides: str) -> subprocess.CompletedProcess:
             "DJANGO_DEBUG",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
             "EMAIL_URL",
+            "SITE_URL",
         }
     }
     env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/actioncenter")
     env.setdefault("EMAIL_URL", "smtp+tls://mailer:secret@smtp.example.org:587")
+    env.setdefault("SITE_URL", "https://act.example.org")
     env.update(DJANGO_SETTINGS_MODULE="actioncenter.settings.production", **env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -62,6 +64,15 @@ def test_production_refuses_the_console_mail_backend():
     )  # fmt: skip
     assert result.returncode != 0
     assert "EMAIL_URL" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_site_url():
+    result = run_manage(
+        "check", DJANGO_SECRET_KEY=GOOD_SECRET, DJANGO_ALLOWED_HOSTS="act.example.org",
+        SITE_URL="",
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr
 
 
 def test_production_passes_the_deploy_checklist_without_warnings():

@@ -194,7 +194,7 @@ def test_load_demo_creates_the_movement_campaign_once(client):
     }
     testimonials = models.Testimonial.objects.filter(campaign=campaign)
     assert 2 <= testimonials.count() <= 3
-    assert all(t.is_sample and t.name == "Sample supporter" for t in testimonials)
+    assert all(t.is_sample for t in testimonials)  # each marked as a sample on the page
     founding = Partner.objects.get(campaign=campaign, founding_member=True)
     assert "NIWAP" in founding.name
     html = client.get("/").content.decode()

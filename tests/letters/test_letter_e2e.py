@@ -15,7 +15,7 @@ def test_newcomer_writes_to_three_members_and_gets_a_receipt_with_manual_fallbac
     page.get_by_label("ZIP code").fill("22201")
     page.get_by_role("button", name="Find my members of Congress").click()
 
-    assert page.get_by_text("Representative Hana Doe").is_visible()
+    assert page.get_by_text("Representative Hana Doe", exact=True).is_visible()
     page.get_by_label("In your own words (optional)").fill("My cousin was turned away.")
     page.get_by_role("button", name="Preview my letter").click()
 

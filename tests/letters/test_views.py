@@ -81,11 +81,13 @@ def test_preview_shows_each_office_its_own_letter(client, action):
     assert 'value="Mx."' in page  # the prefix list includes Mx.
 
 
-def test_bad_placeholder_in_an_edited_letter_is_named(client, action):
+def test_braces_typed_into_the_letter_are_refused_in_plain_words(client, action):
     start, write, _ = urls(action)
     client.post(start, {"zip_code": "22201"})
-    response = client.post(write, {"edited_template": "Hi {{ legislator.nickname }}"})
-    assert "{{ legislator.nickname }}" in response.content.decode()
+    response = client.post(write, {"letter_body": "Hi {{ legislator.nickname }}"})
+    page = response.content.decode()
+    assert "Please remove the curly braces" in page
+    assert 'aria-describedby="id_letter_body_helptext id_letter_body_error"' in page
 
 
 def test_submit_ends_on_the_receipt_with_manual_instructions(
