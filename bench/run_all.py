@@ -52,6 +52,7 @@ PLAN = {
     "bench_export.py": (["--rows", "100000", "--bare", "300"], 300),
     "bench_fastpaths.py": (["--repeat", "1000"], 150),
     "bench_lookup.py": (["--zips", "1000"], 150),
+    "bench_page_weight.py": ([], 120),
     "bench_representatives_api.py": (["--rounds", "3", "--seconds", "3"], 240),
     "bench_signatures.py": (["--rounds", "3", "--seconds", "4"], 200),
 }
