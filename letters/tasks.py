@@ -11,7 +11,7 @@ from django.db import InterfaceError, OperationalError
 from letters.outbox import deliveries_sweep, delivery_send
 from letters.senate_offices import senate_offices_load
 from letters.services.purge import letters_purge_sensitive
-from letters.services.receipts import letter_receipt_email_send
+from letters.services.receipts import letter_receipt_email_send, receipts_sweep
 
 logger = logging.getLogger(__name__)
 DATABASE_RETRY_SECONDS = 5
@@ -47,7 +47,8 @@ def delivery_send_task(self, delivery_id: str) -> str | None:
 
 @shared_task(name="letters.tasks.deliveries_sweep", acks_late=True)
 def deliveries_sweep_task() -> int:
-    return deliveries_sweep()
+    """Deliveries and receipt emails a dead worker or a lost broker message left."""
+    return deliveries_sweep() + receipts_sweep()
 
 
 @shared_task(name="letters.tasks.letters_purge_sensitive", acks_late=True)

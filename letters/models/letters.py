@@ -53,6 +53,9 @@ class Letter(models.Model):
     language = models.CharField(_("language"), max_length=10, blank=True)
     created_at = models.DateTimeField(_("written"), auto_now_add=True, db_index=True)
     purged_at = models.DateTimeField(_("personal text purged"), null=True, blank=True)
+    # Set once the receipt email went out: until then the sweeper queues it again (a
+    # message lost with the broker), so the writer always gets their receipt.
+    receipt_sent_at = models.DateTimeField(_("receipt emailed"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

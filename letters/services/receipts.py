@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.mail import send_mail
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from actioncenter.languages import email_language
 from actioncenter.queue import enqueue
 from actioncenter.siteurl import site_url
-from letters.models import Letter
+from letters.models import Delivery, Letter
 from letters.selectors import letter_get_for_receipt
 
 SALT = "campaigns.outreach.receipt"
@@ -21,6 +24,9 @@ SALT = "campaigns.outreach.receipt"
 # often per letter: whoever repeats it (the supporter on another device, or someone who only
 # knows the address) is never shown the receipt, and cannot flood the inbox either.
 RESEND_EVERY_SECONDS = 3600
+# A receipt not sent this long after its letter is given up: the writer has the letter's
+# own page, and an email days late would only puzzle them.
+RECEIPT_GIVE_UP_AFTER = dt.timedelta(days=2)
 
 
 def receipt_token(letter: Letter) -> str:
@@ -57,7 +63,36 @@ def letter_receipt_email_send(*, letter_id: int, language: str | None = None) ->
         subject = render_to_string("letters/email/receipt_subject.txt", context).strip()
         body = render_to_string("letters/email/receipt.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [letter.email])
+    Letter.objects.filter(pk=letter.pk, receipt_sent_at__isnull=True).update(
+        receipt_sent_at=timezone.now()
+    )
     return True
+
+
+def receipts_sweep(*, limit: int = 1000) -> int:
+    """Queue again the receipt emails whose message was lost (a broker crash): letters
+    sent from this site whose receipt has not gone out a sweep period after they were
+    written. Each letter is queued again at most once an hour, so a mail server that is
+    down is not flooded when it comes back. Returns how many were queued."""
+    now = timezone.now()
+    waited = dt.timedelta(seconds=settings.DELIVERY_SWEEP_SECONDS)
+    sent_from_here = Exists(Delivery.objects.filter(letter=OuterRef("pk")))
+    letters = (
+        Letter.objects.filter(
+            sent_from_here,
+            receipt_sent_at__isnull=True,
+            created_at__lte=now - waited,
+            created_at__gte=now - RECEIPT_GIVE_UP_AFTER,
+        )
+        .order_by("created_at")
+        .values_list("pk", "language")[:limit]
+    )
+    queued = 0
+    for letter_id, language in letters:
+        if cache.add(f"letters:receipt-swept:{letter_id}", 1, RESEND_EVERY_SECONDS):
+            enqueue("letters.tasks.letter_receipt_email", letter_id, language or None)
+            queued += 1
+    return queued
 
 
 def letter_receipt_resend(*, letter: Letter) -> bool:
