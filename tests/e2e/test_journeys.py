@@ -73,6 +73,28 @@ def test_petition_on_a_phone(phone_page, demo, check):
     assert Signature.objects.count() == 1
 
 
+def test_letter_steps_on_a_phone(phone_page, demo, congress, check):
+    page = phone_page
+    page.goto(f"/es/c/{demo.slug}/letter/")
+    page.locator("#id_zip_code").fill(ONE_DISTRICT_ZIP)
+    submit(page)
+    page.wait_for_url("**/letter/write/")
+    check(page, "your-letter-390")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # The four steps side by side, each inside the screen, in order, none over another.
+    steps = page.locator("ol.outreach-steps > li")
+    boxes = [steps.nth(index).bounding_box() for index in range(steps.count())]
+    assert len(boxes) == 4
+    assert all(box["x"] >= 0 and box["x"] + box["width"] <= 390 for box in boxes)
+    assert all(a["x"] + a["width"] <= b["x"] + 1 for a, b in zip(boxes, boxes[1:], strict=False))
+    # No label cut in the middle of a word: a word too long for its step would overflow it.
+    overflowing = page.evaluate(
+        "[...document.querySelectorAll('ol.outreach-steps > li')]"
+        ".filter((li) => li.scrollWidth > li.clientWidth).length"
+    )
+    assert overflowing == 0
+
+
 def test_petition_without_javascript(page_without_javascript, demo, check):
     page = page_without_javascript
     page.goto(f"/es{demo.get_absolute_url()}")
