@@ -73,7 +73,11 @@ def test_every_delivery_ends_sent_exactly_once_after_a_worker_is_killed(live_cwc
         if Delivery.objects.filter(status="sent").count() == total:
             return True
         time.sleep(STUCK_AFTER + 0.5)
-        deliveries_sweep(stuck_after=STUCK_AFTER)  # what the periodic sweeper does
+        # What the periodic sweeper does, with this test's period for both of its
+        # thresholds: besides the rows the dead worker was sending, the rows whose
+        # messages it had already taken from the broker stay `queued`, and Redis gives
+        # those messages back only after its visibility timeout (an hour).
+        deliveries_sweep(stuck_after=STUCK_AFTER, lost_after=STUCK_AFTER)
         return False
 
     assert wait_for(all_sent_after_sweeping, timeout=120)
