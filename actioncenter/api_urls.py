@@ -2,8 +2,12 @@
 
 from django.urls import include, path
 
-# The busiest routes (signing) first: Django tries the patterns in order.
+from legislators.api.urls import lookup_route
+
+# The busiest routes first: Django tries the patterns in order. The representative lookup,
+# which every supporter's first step and a launch spike hit hardest, then signing.
 urlpatterns = [
+    lookup_route,
     path("", include("petitions.api.urls")),
     path("", include("campaigns.api.urls")),
     path("", include("legislators.api.urls")),

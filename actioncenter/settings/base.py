@@ -61,7 +61,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
+    "actioncenter.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of public pages from their URL, of the API and staff pages from the browser.
     "actioncenter.languages.LocaleMiddleware",

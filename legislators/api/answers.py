@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+from typing import NamedTuple
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
@@ -103,22 +104,55 @@ def _table_answer(zip5: str, districts) -> bytes:
     )
 
 
-def answer_response(request, answer: Answer) -> HttpResponse:
-    """200 with the answer (gzipped when the client takes it), or 304 when the client's
-    copy (If-None-Match) is this answer, in either representation."""
-    body, etag, encoding = answer.body, answer.etag, ""
-    if len(body) >= GZIP_FROM_BYTES and _accepts_gzip(request):
-        etag = f'{etag[:-1]}-gz"' if etag else ""
-        body = _gzipped.get_or_set(etag or body, lambda: gzip.compress(answer.body, 6, mtime=0))
-        encoding = "gzip"
-    if etag and _matches(request.META.get("HTTP_IF_NONE_MATCH", ""), (etag, answer.etag)):
+class Representation(NamedTuple):
+    """An answer as one client takes it: the bytes to send, their ETag, their encoding,
+    and the ETag of the other representation (an If-None-Match may name either)."""
+
+    body: bytes
+    etag: str | None
+    encoding: str
+    other_etag: str | None
+
+
+# The representations of the current set's answers, so a ZIP asked again (a launch spike
+# asks the same few thousand) costs a dictionary lookup. Keyed by the ZIP as asked and
+# the request's language, for the set's version: a new set starts afresh.
+_ready = ProcessCache("legislators.ready-answers", size=4096)
+
+
+def zip_response(request, zip_code: str) -> HttpResponse:
+    """The response for a well-formed ZIP or ZIP+4: 200 with the answer, gzipped when the
+    client takes it, or 304 when the client's copy (If-None-Match) is this answer."""
+    gzipped = _accepts_gzip(request)
+    book = answer_book()
+    if book is MISSING or book is NO_BOOK:
+        return representation_response(request, representation(zip_answer(zip_code), gzipped))
+    key = (zip_code, get_language(), gzipped)
+    ready = _ready.get(key, version=book.version)
+    if ready is MISSING:
+        ready = representation(zip_answer(zip_code), gzipped)
+        _ready.set(key, ready, version=book.version)
+    return representation_response(request, ready)
+
+
+def representation(answer: Answer, gzipped: bool) -> Representation:
+    if not gzipped or len(answer.body) < GZIP_FROM_BYTES:
+        return Representation(answer.body, answer.etag, "", None)
+    etag = f'{answer.etag[:-1]}-gz"' if answer.etag else ""
+    body = _gzipped.get_or_set(etag or answer.body, lambda: gzip.compress(answer.body, 6, mtime=0))
+    return Representation(body, etag, "gzip", answer.etag)
+
+
+def representation_response(request, ready: Representation) -> HttpResponse:
+    etags = (ready.etag, ready.other_etag)
+    if ready.etag and _matches(request.META.get("HTTP_IF_NONE_MATCH", ""), etags):
         response = HttpResponseNotModified()
     else:
-        response = HttpResponse(body, content_type="application/json")
-        if encoding:
-            response["Content-Encoding"] = encoding
-    if etag:
-        response["ETag"] = etag
+        response = HttpResponse(ready.body, content_type="application/json")
+        if ready.encoding:
+            response["Content-Encoding"] = ready.encoding
+    if ready.etag:
+        response["ETag"] = ready.etag
     response["Cache-Control"] = f"public, max-age={MAX_AGE}"
     response["Vary"] = VARY
     return response

@@ -2,12 +2,11 @@ from django.urls import path
 
 from legislators.api import views
 
+lookup_route = path(
+    "representatives", views.RepresentativesLookupApi.as_view(), name="api-representatives"
+)
+
 urlpatterns = [
-    path(
-        "representatives",
-        views.RepresentativesLookupApi.as_view(),
-        name="api-representatives",
-    ),
     path("legislators", views.LegislatorListApi.as_view(), name="api-legislator-list"),
     path(
         "legislators/<str:bioguide_id>",

@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from actioncenter.fastpaths import view_with_shortcut
 from actioncenter.ratelimit import ApiThrottle
-from legislators.api.answers import address_answer, answer_response, zip_answer
+from legislators.api.answers import address_answer, zip_response
 from legislators.api.serializers import (
     LegislatorListQuerySerializer,
     LegislatorSerializer,
@@ -68,7 +68,7 @@ class RepresentativesLookupApi(PublicApi):
             response = HttpResponse(address_answer(result), content_type="application/json")
             response["Cache-Control"] = "no-store"  # the address is in the URL: keep it nowhere
             return response
-        return answer_response(request, zip_answer(zip_code))
+        return zip_response(request, zip_code)
 
 
 def _usual_lookup(request):
@@ -80,7 +80,7 @@ def _usual_lookup(request):
     if ApiThrottle.THROTTLE_RATES.get(RepresentativesLookupApi.throttle_scope) is not None:
         return None
     zip_code = request.GET.get("zip", "")
-    return answer_response(request, zip_answer(zip_code)) if normalize_zip(zip_code) else None
+    return zip_response(request, zip_code) if normalize_zip(zip_code) else None
 
 
 def serialize_lookup(result) -> dict:

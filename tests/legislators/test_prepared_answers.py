@@ -1,6 +1,8 @@
 """Answers prepared by the import: the same bytes as built from the tables, cacheable over
 HTTP, and replaced whole by the next import."""
 
+import gzip
+
 import pytest
 from django.db import DataError
 from django.utils import translation
@@ -232,3 +234,34 @@ def test_a_client_that_accepts_gzip_gets_the_same_answer_in_fewer_bytes(client, 
         assert again.status_code == 304
     refused = client.get(REPS, {"zip": zip_code}, HTTP_ACCEPT_ENCODING="gzip;q=0")
     assert "Content-Encoding" not in refused
+
+
+def test_a_partner_page_may_read_the_answer_and_every_answer_varies_on_origin(
+    client, prepared, settings
+):
+    settings.CORS_ALLOWED_ORIGINS = ["https://partner.example.org"]
+    plain = client.get(REPS, {"zip": "22046"})
+    assert "Access-Control-Allow-Origin" not in plain
+    assert "origin" in plain["Vary"].lower()  # a shared cache keeps the two apart
+    partner = client.get(REPS, {"zip": "22046"}, HTTP_ORIGIN="https://partner.example.org")
+    assert partner["Access-Control-Allow-Origin"] == "https://partner.example.org"
+    assert partner.content == plain.content
+    other = client.get(REPS, {"zip": "22046"}, HTTP_ORIGIN="https://evil.example.com")
+    assert "Access-Control-Allow-Origin" not in other
+
+
+def test_an_answer_asked_again_is_the_same_answer_in_each_representation(client, prepared):
+    first = client.get(REPS, {"zip": "22046"}, HTTP_ACCEPT_ENCODING="gzip")
+    again = client.get(REPS, {"zip": "22046"}, HTTP_ACCEPT_ENCODING="gzip")
+    plain = client.get(REPS, {"zip": "22046"})
+    assert (again.content, again["ETag"]) == (first.content, first["ETag"])
+    assert first["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
+    assert gzip.decompress(first.content) == plain.content
+    # A gzip client may send back either ETag: both name the answer it already has.
+    for etag in (first["ETag"], plain["ETag"]):
+        again = client.get(
+            REPS, {"zip": "22046"}, HTTP_IF_NONE_MATCH=etag, HTTP_ACCEPT_ENCODING="gzip"
+        )
+        assert again.status_code == 304
+    plain_again = client.get(REPS, {"zip": "22046"}, HTTP_IF_NONE_MATCH=plain["ETag"])
+    assert plain_again.status_code == 304
