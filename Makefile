@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install migrate data translations messages run test lint format worker beat serve bench soak db-stop clean
+.PHONY: help install migrate data translations messages run test lint format worker beat serve bench soak screenshots db-stop clean
 
 help:
 	@echo "make run     - install, migrate, load data and serve http://$(HOST):$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make beat    - Celery beat scheduler (needs CELERY_BROKER_URL)"
 	@echo "make serve   - production-like: gunicorn + whitenoise"
 	@echo "make bench   - run every benchmark in bench/ and print figures"
+	@echo "make screenshots - an organizer builds the site from empty, a supporter acts (browser)"
 	@echo "make messages - refresh locale/es/LC_MESSAGES/django.po from the code, then translate"
 	@echo "make db-stop - stop the embedded PostgreSQL server (data kept in var/postgres/)"
 
@@ -84,6 +85,16 @@ bench: install translations
 # redis-server (docs/performance.md, "Soak").
 soak: install
 	$(PY) -m soak.run $(if $(SOAK_SECONDS),--seconds $(SOAK_SECONDS))
+
+# In Chromium: an organizer builds the whole movement site from an empty one (identity,
+# facts, members, quotes, news, library, donation card, a petition and a letter campaign) in
+# English and Spanish, publishes it, and supporters act on it; each step photographed into
+# SCREENSHOTS (git-ignored under var/).
+SCREENSHOTS ?= var/screenshots/organizer
+screenshots: translations
+	E2E_SCREENSHOTS=$(SCREENSHOTS) $(VENV)/bin/pytest -q tests/e2e/test_organizer_builds_the_site.py \
+		tests/e2e/test_campaign_builder.py
+	@echo "screenshots in $(SCREENSHOTS)/"
 
 # The embedded server starts by itself on the next command that needs it.
 db-stop: install

@@ -2,15 +2,13 @@
 
 from django.urls import include, path
 
-from legislators.api.urls import lookup_route
-
-# The busiest routes first: Django tries the patterns in order. The representative lookup,
-# which every supporter's first step and a launch spike hit hardest, then signing.
+# The busiest routes first: Django tries the patterns in order. The representative lookup
+# (the legislators' first route), which every supporter's first step and a launch spike hit
+# hardest, then signing.
 urlpatterns = [
-    lookup_route,
+    path("", include("legislators.api.urls")),
     path("", include("petitions.api.urls")),
     path("", include("campaigns.api.urls")),
-    path("", include("legislators.api.urls")),
     path("", include("letters.api.urls")),
     path("", include("staff.api.urls")),
 ]

@@ -24,6 +24,7 @@ UNPREFIXED_PATHS = (
     "/admin/",
     "/healthz",
     "/favicon.ico",
+    "/identity.css",
     "/quick-exit/",
     "/static/",
     "/media/",
@@ -97,3 +98,17 @@ class LocaleMiddleware(locale.LocaleMiddleware):
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
         return None
+
+
+# A language's name inside a sentence ("In English", "written in English"): Spanish writes
+# it in lower case there ("en inglés"), so it is a message of its own, not the switcher's.
+NAMES_IN_A_SENTENCE = {
+    "en": translation.pgettext_lazy("a language's name inside a sentence", "English"),
+    "es": translation.pgettext_lazy("a language's name inside a sentence", "Spanish"),
+}
+
+
+def language_in_a_sentence(code: str) -> str:
+    """The name of the language `code` as the current language writes it mid-sentence."""
+    name = NAMES_IN_A_SENTENCE.get(code)
+    return str(name) if name else translation.get_language_info(code)["name_translated"]

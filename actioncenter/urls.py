@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -17,11 +16,13 @@ urlpatterns = [
 # lives in the URL, so a visitor's choice needs no cookie and every link keeps it.
 # Everything below them has no language prefix (actioncenter.languages.UNPREFIXED_PATHS).
 urlpatterns += i18n_patterns(
+    path("", include("movement.urls")),
     path("", include("campaigns.urls")),
     path("", include("petitions.urls")),
     path("", include("letters.urls")),
     path("", include("calls.urls")),
     path("", include("signups.urls")),
+    path("", include("embeds.urls")),
     path("", include("legislators.urls")),
     path("safety/", views.SafetyView.as_view(), name="safety"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
@@ -32,16 +33,20 @@ urlpatterns += [
     path("healthz", views.healthz, name="healthz"),
     # Browsers and feed readers ask for /favicon.ico whatever the page's own link says.
     path("favicon.ico", views.favicon),
+    # The movement's colours (movement.identity), one stylesheet for every language.
+    path("identity.css", include("movement.stylesheet_urls")),
     path("quick-exit/end", views.quick_exit_end, name="quick-exit-end"),
     path("api/osdi/v1/", include("integrations.osdi.urls")),
+    path("staff/", include("embeds.staff_urls")),
     path("staff/", include("staff.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded images and documents, served by the site itself from whichever storage keeps
+# them, in production too (images.views).
+urlpatterns += [path(settings.MEDIA_URL.lstrip("/"), include("images.urls"))]
 
 handler404 = "actioncenter.views.page_not_found"
 handler500 = "actioncenter.views.server_error"

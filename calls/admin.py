@@ -5,10 +5,12 @@ from django.contrib import admin
 from calls.models import CallAction, CallLog
 from campaigns.localized import SPANISH_MERGE_FIELDS_HELP, fields_beside_translations
 from campaigns.templating import merge_fields_help
+from images.forms import AltTextRequiredModelForm
 
 
 @admin.register(CallAction)
 class CallActionAdmin(admin.ModelAdmin):
+    form = AltTextRequiredModelForm
     list_display = ["campaign", "chambers", "is_active"]
     raw_id_fields = ["campaign"]
     fields = fields_beside_translations(CallAction)

@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from calls.models import CallLog
-from campaigns.forms import clean_zip
+from calls.models import CallAction, CallLog
+from campaigns.forms import clean_zip, image_fields
+from images.forms import AltTextRequiredMixin
 
 
 class CallZipForm(forms.Form):
@@ -24,3 +25,17 @@ class CallOutcomeForm(forms.Form):
 
     def clean_zip(self):
         return clean_zip(self.cleaned_data["zip"])
+
+
+class CallSetupForm(AltTextRequiredMixin, forms.ModelForm):
+    """The call-in's part of the campaign builder: the script (with merge fields) and the
+    chambers whose offices supporters call."""
+
+    class Meta:
+        model = CallAction
+        fields = ["script", "script_es", "chambers", *image_fields(CallAction)]
+        widgets = {
+            "script": forms.Textarea(attrs={"rows": 8, "data-merge-fields": ""}),
+            "script_es": forms.Textarea(attrs={"rows": 8, "data-merge-fields": ""}),
+            "chambers": forms.RadioSelect,
+        }

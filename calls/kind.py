@@ -1,9 +1,13 @@
 """The call action kind: call your members of Congress with a script."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from calls.forms import CallSetupForm
 from calls.models import CallAction
-from campaigns.kinds import ActionKind, register
+from campaigns.kinds import ActionKind, Progress, register
+from campaigns.templating import validate_template
 from metrics.registry import Metric, declare
 
 METRICS = declare(
@@ -19,6 +23,22 @@ def preview_links(call: CallAction, urls: dict) -> list[dict]:
     return [{"label": label, "url": urls["overview_url"] + "#outreach"}]
 
 
+def progress(campaign, call: CallAction, totals: dict) -> list[Progress]:
+    calls = totals.get("calls", 0)
+    return [Progress(calls, ngettext("call made", "calls made", calls), _("Calls made"))]
+
+
+def checks(call: CallAction) -> list[str]:
+    problems = [] if call.script.strip() else [str(_("The call script is empty."))]
+    for name in ("script", "script_es"):
+        try:
+            validate_template(getattr(call, name))
+        except ValidationError as error:
+            label = call._meta.get_field(name).verbose_name
+            problems += [f"{label}: {message}" for message in error.messages]
+    return problems
+
+
 CALL = register(
     ActionKind(
         slug="call",
@@ -31,5 +51,8 @@ CALL = register(
         url_name="calls:call",
         preview_links=preview_links,
         demo_share=0.1,
+        builder_form=CallSetupForm,
+        checks=checks,
+        progress=progress,
     )
 )

@@ -5,11 +5,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.localized import Translatable, in_spanish
+from campaigns.models.portraits import CardPortrait
 from campaigns.templating import validate_template
 from legislators.models import Chambers
 
 
-class CallAction(Translatable, models.Model):
+class CallAction(Translatable, CardPortrait):
     """A campaign's call-in: the script and which of the supporter's members to call."""
 
     campaign = models.OneToOneField(
@@ -32,7 +33,7 @@ class CallAction(Translatable, models.Model):
         verbose_name = _("call action")
         verbose_name_plural = _("call actions")
 
-    TRANSLATED_FIELDS = ("script",)
+    TRANSLATED_FIELDS = ("script", "card_alt")
 
     def __str__(self) -> str:
         return str(_("Call script"))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actioncenter.exceptions import ApplicationError
 from campaigns import kinds
+from campaigns.forms import SensitivityField
 from campaigns.localized import TRANSLATIONS, fields_beside_translations
 from campaigns.models import (
     AuditEntry,
@@ -20,10 +21,11 @@ from campaigns.models import (
 )
 from campaigns.selectors import campaign_translation_checklist
 from campaigns.services.campaigns import (
-    campaign_set_status,
+    campaign_sensitivity_record,
     campaign_translation_publish,
     campaign_translation_withdraw,
 )
+from images.forms import AltTextRequiredMixin
 
 
 class OrderedInline(admin.StackedInline):
@@ -52,34 +54,29 @@ class ResourceInline(OrderedInline):
 
 
 def _status_action(status: str, label):
+    """A lifecycle move asked from the list: it opens the move's confirmation page (what
+    changes for supporters and, before publishing, the checklist), one campaign at a time."""
+
     def action(modeladmin, request, queryset):
-        for campaign in queryset:
-            try:
-                campaign_set_status(campaign=campaign, status=status, actor=request.user)
-            except ApplicationError as error:
-                modeladmin.message_user(request, f"{campaign}: {error.message}", messages.ERROR)
+        campaigns = list(queryset[:2])
+        if len(campaigns) != 1:
+            modeladmin.message_user(
+                request,
+                _("Choose one campaign: each move is confirmed on its own page."),
+                messages.WARNING,
+            )
+            return None
+        return redirect("staff:campaign-status", slug=campaigns[0].slug, status=status)
 
     action.__name__ = f"set_status_{status}"
     action.short_description = label
     return action
 
 
-class CampaignAdminForm(forms.ModelForm):
+class CampaignAdminForm(AltTextRequiredMixin, forms.ModelForm):
     """A new campaign must say whether it is sensitive: nobody gets it by default."""
 
-    sensitive = forms.TypedChoiceField(
-        label=_("Could taking part put a supporter at risk?"),
-        choices=[
-            ("", _("Choose…")),
-            ("True", _("Yes: sensitive. Letters' texts and addresses are erased after delivery.")),
-            ("False", _("No: an ordinary campaign.")),
-        ],
-        coerce=lambda value: value == "True",
-        help_text=_(
-            "Say yes when supporters may be survivors, undocumented or watched by someone: "
-            "what they wrote is kept only until it has been delivered."
-        ),
-    )
+    sensitive = SensitivityField()
 
     # No Meta: the admin builds it with the model and every field of its page.
 
@@ -104,10 +101,10 @@ class CampaignAdmin(admin.ModelAdmin):
     ]
     inlines = [PartnerInline, TestimonialInline, FactInline, ResourceInline]
     actions = [
-        _status_action(Campaign.Status.LIVE, _("Publish (make live)")),
-        _status_action(Campaign.Status.WON, _("Mark as won")),
-        _status_action(Campaign.Status.CLOSED, _("Close")),
-        _status_action(Campaign.Status.ARCHIVED, _("Archive")),
+        _status_action(Campaign.Status.LIVE, _("Publish (make live)…")),
+        _status_action(Campaign.Status.WON, _("Mark as won…")),
+        _status_action(Campaign.Status.CLOSED, _("Close…")),
+        _status_action(Campaign.Status.ARCHIVED, _("Archive…")),
     ]
     # Adds "Preview as a supporter" next to "History" for those who may preview.
     change_form_template = "campaigns/admin/campaign_change_form.html"
@@ -117,6 +114,11 @@ class CampaignAdmin(admin.ModelAdmin):
         content. Read on each request: the admin is loaded before the kinds register."""
         configs = [kind.admin_inline for kind in kinds.all_kinds() if kind.admin_inline]
         return [*configs, *self.inlines]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change or "sensitive" in form.changed_data:  # the form requires the answer
+            campaign_sensitivity_record(campaign=obj, actor=request.user)
 
     def view_on_site(self, obj):
         # Supporters cannot open a draft: the preview link stands in for it.

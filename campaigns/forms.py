@@ -45,3 +45,43 @@ class PersonForm(HoneypotMixin):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip()
+
+
+def image_fields(model) -> list[str]:
+    """Each described image of `model` with its description and that description's
+    translations, for a form that edits them (the campaign builder's)."""
+    from campaigns.localized import TRANSLATIONS
+    from images.alt import image_alt_pairs
+
+    names = {field.name for field in model._meta.get_fields()}
+    fields = []
+    for image, alt in image_alt_pairs(model):
+        fields += [
+            image,
+            alt,
+            *(f"{alt}_{code}" for code in TRANSLATIONS if f"{alt}_{code}" in names),
+        ]
+    return fields
+
+
+class SensitivityField(forms.TypedChoiceField):
+    """Whether a campaign is sensitive, asked with no answer given: the organizer says it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Could taking part put a supporter at risk?"),
+            choices=[
+                ("", _("Choose…")),
+                (
+                    "True",
+                    _("Yes: sensitive. Letters' texts and addresses are erased after delivery."),
+                ),
+                ("False", _("No: an ordinary campaign.")),
+            ],
+            coerce=lambda value: value == "True",
+            help_text=_(
+                "Say yes when supporters may be survivors, undocumented or watched by someone: "
+                "what they wrote is kept only until it has been delivered."
+            ),
+            **kwargs,
+        )

@@ -34,6 +34,20 @@ class Invitation:
 
 
 @dataclass(frozen=True)
+class Progress:
+    """One number of a campaign's progress on one kind of action ("12 letters sent")."""
+
+    value: int
+    label: str  # read after the number, in agreement with it: "letters sent"
+    title: str  # a heading for the number on staff pages: "Letters sent"
+    goal: int = 0  # with a goal, the campaign page draws a bar toward it
+
+    @property
+    def maximum(self) -> int:
+        return max(self.goal, self.value, 1)
+
+
+@dataclass(frozen=True)
 class ActionKind:
     slug: str  # the kind's name in data (the API's `actions`, preview anchors)
     metrics: Sequence  # the metrics.registry.Metric its actions are counted under
@@ -52,6 +66,15 @@ class ActionKind:
     preview_links: Callable | None = None
     exports: Sequence[Export] = ()
     admin_inline: type | None = None  # its settings, edited on the campaign's admin page
+    # The ModelForm of config_model (without `campaign` and `is_active`) organizers set the
+    # kind up with in the campaign builder (staff.views.builder).
+    builder_form: type | None = None
+    # checks(config) -> [problem, ...]: what keeps a saved config from working, each a
+    # sentence; the publishing checklist lists them and refuses to publish until fixed.
+    checks: Callable | None = None
+    # What the campaign shows of its progress on this kind: progress(campaign, config,
+    # totals) -> [Progress, ...], read by the campaign page and the staff dashboard.
+    progress: Callable | None = None
     invitation: Invitation | None = None  # offered next, after another action
     demo_share: float = 0.0  # of a typical campaign's actions, for made-up activity
 
@@ -103,3 +126,13 @@ def next_offered(campaign, after: ActionKind) -> ActionKind | None:
         if kind.order > after.order and kind.invitation is not None
     ]
     return later[0] if later else None
+
+
+def progress(campaign, totals: dict[str, int]) -> list[Progress]:
+    """The progress of every kind the campaign offers, in registry order."""
+    return [
+        item
+        for kind, config in offered(campaign)
+        if kind.progress is not None
+        for item in kind.progress(campaign, config, totals)
+    ]

@@ -10,6 +10,7 @@ campaign's language, so each `lang` attribute is true of all it covers.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,22 @@ def in_spanish(label):
     return format_lazy(_("{field} in Spanish"), field=label)
 
 
+class MovementTexts:
+    """The owner of the movement's own texts (content rows with no campaign): written in the
+    site's language and published in every other, so each row is shown in a reader's
+    language once it has every version, and whole in the site's language until then."""
+
+    @property
+    def language(self) -> str:
+        return settings.LANGUAGE_CODE
+
+    def publishes(self, language: str) -> bool:
+        return True
+
+
+MOVEMENT = MovementTexts()
+
+
 class Translatable:
     """For models with campaign texts: `TRANSLATED_FIELDS` names the fields that have a
     `<field>_<language>` version for each language of TRANSLATIONS."""
@@ -42,7 +59,10 @@ class Translatable:
 
     @property
     def content_campaign(self):
-        return self.campaign
+        """The campaign whose language and published translations govern the row's texts;
+        a row of the movement as a whole (no campaign) follows MOVEMENT."""
+        campaign = self.campaign
+        return MOVEMENT if campaign is None else campaign
 
     def translation_missing(self, language: str) -> list[str]:
         """The fields written in the campaign's language whose `language` version is empty."""

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from actioncenter.caching import ProcessCache
 from campaigns import kinds as registry
-from campaigns.models import Campaign, Resource
+from campaigns.models import AuditEntry, Campaign, Resource
 from campaigns.services.actions import SUPPORTER_METRICS
 from metrics.totals import campaign_totals
 
@@ -50,16 +50,6 @@ def campaign_get_live(slug: str) -> Campaign | None:
     return campaign if campaign is not None and campaign.accepts_actions else None
 
 
-def campaign_featured() -> Campaign | None:
-    """The campaign the home page shows: a featured live one, else the newest live one."""
-    return (
-        Campaign.objects.filter(status=Campaign.Status.LIVE)
-        .select_related(*_config_relations())
-        .order_by("-featured", "-created_at", "pk")
-        .first()
-    )
-
-
 def campaign_action_cards(campaign: Campaign) -> list[dict]:
     """One card per registered action kind the campaign offers, in registry order."""
     return [{"kind": kind, "config": config} for kind, config in registry.offered(campaign)]
@@ -69,6 +59,7 @@ def campaign_page_context(campaign: Campaign) -> dict:
     """What every campaign page shows, whatever its kinds, in a fixed number of queries."""
     partners = list(campaign.partners.all())
     resources = list(campaign.resources.all())
+    totals = campaign_totals(campaign.pk)
     return {
         "campaign": campaign,
         "cards": campaign_action_cards(campaign),
@@ -77,10 +68,12 @@ def campaign_page_context(campaign: Campaign) -> dict:
         "cosponsors": [p for p in partners if p.cosponsor],
         "testimonials": list(campaign.testimonials.all()),
         "facts": list(campaign.facts.all()),
-        "research": [r for r in resources if r.kind == Resource.Kind.RESEARCH],
+        "research": [r for r in resources if r.kind in Resource.LIBRARY_KINDS],
         "coverage": [r for r in resources if r.kind == Resource.Kind.MEDIA],
         "toolkits": [r for r in resources if r.kind == Resource.Kind.TOOLKIT],
-        "totals": campaign_totals(campaign.pk),
+        "totals": totals,
+        # Each offered kind's own numbers: no signature bar on a letter-only campaign.
+        "progress": registry.progress(campaign, totals),
     }
 
 
@@ -124,3 +117,88 @@ def campaign_translation_checklist(campaign: Campaign, language: str) -> list[Ch
         for label, row in rows
         if any(getattr(row, name).strip() for name in row.TRANSLATED_FIELDS)
     ]
+
+
+# The audit action that records an organizer's answer to "could taking part put a
+# supporter at risk?": a campaign is published only once someone has answered it.
+SENSITIVITY_CHOSEN = "campaign_sensitivity"
+
+
+@dataclass(frozen=True)
+class ReadinessItem:
+    """One line of the checklist shown before publishing: done, or what is missing."""
+
+    label: str
+    done: bool
+    blocking: bool  # publishing is refused while a blocking item is not done
+    detail: list[str]
+
+
+def campaign_readiness(campaign: Campaign) -> list[ReadinessItem]:
+    """What the campaign has and lacks before it goes live: its actions and whether each
+    works (a letter's merge fields, recipients who can be reached), the sensitive-data
+    choice, then what is recommended (goal, share image, Spanish version)."""
+    pairs = registry.offered(campaign)
+    items = [
+        ReadinessItem(
+            _("At least one action for supporters"),
+            bool(pairs),
+            True,
+            [] if pairs else [_("Offer a petition, a letter, a call or a sign-up.")],
+        )
+    ]
+    for kind, config in pairs:
+        problems = kind.checks(config) if kind.checks else []
+        items.append(ReadinessItem(str(kind.label), not problems, True, problems))
+    chosen = (
+        AuditEntry.objects.filter(
+            action=SENSITIVITY_CHOSEN, target_type="campaigns.campaign", target_id=str(campaign.pk)
+        ).exists()
+        if campaign.pk
+        else False
+    )
+    items.append(
+        ReadinessItem(
+            _("Sensitive-data choice"),
+            chosen,
+            True,
+            [] if chosen else [_("Say whether taking part could put a supporter at risk.")],
+        )
+    )
+    return items + _recommended(campaign)
+
+
+def _recommended(campaign: Campaign) -> list[ReadinessItem]:
+    goal = campaign.goal > 0
+    share_image = bool(getattr(campaign, "share_image", None))
+    missing = [
+        item.label for item in campaign_translation_checklist(campaign, "es") if item.missing
+    ]
+    spanish = campaign.publishes("es")
+    if spanish:
+        spanish_detail = []
+    elif missing:
+        spanish_detail = [
+            _("Still without a Spanish version: %(rows)s.") % {"rows": "; ".join(missing)}
+        ]
+    else:
+        spanish_detail = [_("Every text has its Spanish version: publish it in Spanish.")]
+    return [
+        ReadinessItem(
+            _("Goal"),
+            goal,
+            False,
+            [] if goal else [_("Without a goal, progress is a count, without a bar toward it.")],
+        ),
+        ReadinessItem(
+            _("Share image"),
+            share_image,
+            False,
+            [] if share_image else [_("Links shared on social media show no picture.")],
+        ),
+        ReadinessItem(_("Spanish version"), spanish, False, spanish_detail),
+    ]
+
+
+def campaign_blockers(campaign: Campaign) -> list[ReadinessItem]:
+    return [item for item in campaign_readiness(campaign) if item.blocking and not item.done]

@@ -1,4 +1,4 @@
-"""Public pages: the home page, a campaign's page and the 'you are leaving' note."""
+"""Public pages: a campaign's page and the 'you are leaving' note."""
 
 from dataclasses import dataclass, replace
 from typing import Any
@@ -13,7 +13,7 @@ from actioncenter.exceptions import ApplicationError
 from actioncenter.siteurl import site_url
 from campaigns.kinds import ActionKind
 from campaigns.models import Campaign
-from campaigns.selectors import campaign_featured, campaign_get_public, campaign_page_context
+from campaigns.selectors import campaign_get_public, campaign_page_context
 
 
 def source_code(request) -> str:
@@ -127,14 +127,6 @@ def _card_url(kind: ActionKind, config, campaign, page: CampaignPage) -> str:
     return url
 
 
-class HomeView(View):
-    def get(self, request):
-        campaign = campaign_featured()
-        if campaign is None:
-            return render(request, "campaigns/home.html", {})
-        return campaign_page(request, campaign, template="campaigns/home.html")
-
-
 class CampaignDetailView(View):
     def get(self, request, slug):
         campaign = campaign_get_public(slug)
@@ -143,11 +135,21 @@ class CampaignDetailView(View):
         return campaign_page(request, campaign)
 
 
-class DonationLeavingView(View):
-    """Donations happen elsewhere: say so before sending the supporter there."""
+def leaving_page(request, *, donation_url: str, back_url: str, campaign=None):
+    """The "you are leaving this site" note before a donation page (a campaign's, or the
+    movement's): donations happen elsewhere, and no payment data passes through here."""
+    if not donation_url:
+        raise Http404
+    context = {"campaign": campaign, "donation_url": donation_url, "back_url": back_url}
+    return render(request, "campaigns/leaving.html", context)
 
+
+class DonationLeavingView(View):
     def get(self, request, slug):
-        campaign = campaign_get_public(slug)
-        if campaign is None or not campaign.donation_url:
-            raise Http404
-        return render(request, "campaigns/leaving.html", {"campaign": campaign})
+        campaign = campaign_or_404(slug)
+        return leaving_page(
+            request,
+            donation_url=campaign.donation_url,
+            back_url=campaign.get_absolute_url(),
+            campaign=campaign,
+        )

@@ -277,9 +277,29 @@ def load_demo() -> Campaign:
 
 
 def _content_create(campaign: Campaign) -> None:
+    voices_create(campaign)
+    for position, (kind, url, (title, summary), (title_es, summary_es)) in enumerate(RESOURCES):
+        Resource.objects.update_or_create(
+            campaign=campaign,
+            title=title,
+            defaults={
+                "kind": kind,
+                "url": url,
+                "summary": summary,
+                "title_es": title_es,
+                "summary_es": summary_es,
+                "position": position,
+            },
+        )
+
+
+def voices_create(campaign: Campaign | None, *, facts_date=None) -> None:
+    """The partners, sample quotes and facts, of `campaign` or (None) of the movement as a
+    whole, which has no co-sponsors: those are offered on a campaign's petition."""
     for position, partner in enumerate(PARTNERS):
+        values = partner if campaign else {k: v for k, v in partner.items() if k != "cosponsor"}
         Partner.objects.update_or_create(
-            campaign=campaign, name=partner["name"], defaults={**partner, "position": position}
+            campaign=campaign, name=partner["name"], defaults={**values, "position": position}
         )
     for position, (name, quote, quote_es) in enumerate(TESTIMONIALS):
         Testimonial.objects.update_or_create(
@@ -298,18 +318,6 @@ def _content_create(campaign: Campaign) -> None:
                 "statement_es": statement_es,
                 "source_title": SOURCE,
                 "source_title_es": SOURCE_ES,
-            },
-        )
-    for position, (kind, url, (title, summary), (title_es, summary_es)) in enumerate(RESOURCES):
-        Resource.objects.update_or_create(
-            campaign=campaign,
-            title=title,
-            defaults={
-                "kind": kind,
-                "url": url,
-                "summary": summary,
-                "title_es": title_es,
-                "summary_es": summary_es,
-                "position": position,
+                "source_date": facts_date,
             },
         )

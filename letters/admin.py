@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from campaigns.localized import SPANISH_MERGE_FIELDS_HELP
+from campaigns.models import Campaign
 from campaigns.templating import merge_fields_help
+from images.forms import AltTextRequiredModelForm
 from letters.models import (
     Delivery,
     LegislatorStance,
@@ -24,16 +26,17 @@ from letters.outbox import deliveries_retry
 class LegislatorStanceInline(admin.TabularInline):
     model = LegislatorStance
     extra = 0
-    raw_id_fields = ["legislator"]
+    autocomplete_fields = ["legislator"]
 
 
 @admin.register(LetterAction)
 class LetterActionAdmin(admin.ModelAdmin):
+    form = AltTextRequiredModelForm
     list_display = ["subject", "campaign", "targets", "chambers", "is_active", "editable"]
     list_filter = ["is_active", "targets", "chambers"]
     search_fields = ["subject", "campaign__title"]
-    filter_horizontal = ["fixed_legislators"]
-    raw_id_fields = ["campaign", "committee"]
+    # Names to search, never ids to type (the campaign builder does the same with selects).
+    autocomplete_fields = ["campaign", "committee", "fixed_legislators"]
     readonly_fields = ["created_at", "updated_at"]
     inlines = [LegislatorStanceInline]
     fieldsets = [
@@ -51,6 +54,7 @@ class LetterActionAdmin(admin.ModelAdmin):
             },
         ),
         (_("Recipients"), {"fields": ["targets", "chambers", "fixed_legislators", "committee"]}),
+        (_("Card on the campaign page"), {"fields": ["card_image", ("card_alt", "card_alt_es")]}),
         (
             _("How Congress files it (CWC)"),
             {
@@ -166,6 +170,9 @@ class DeliveryAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
             "rows": rows,
             "statuses": Delivery.Status.choices,
+            # Chosen by name: nobody types a campaign's number.
+            "campaigns": Campaign.objects.order_by("title").values_list("pk", "title"),
+            "chosen": int(campaign) if campaign.isdigit() else None,
         }
         return TemplateResponse(request, "letters/admin/deliveries_by_office.html", context)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Case, F, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.exports import Table, stream
@@ -44,6 +45,7 @@ DELIVERY_COLUMNS = (
     ("office_district", _("Office district")),
     ("channel", _("Channel")),
     ("status", _("Status")),
+    ("status_label", _("Status in words")),
     ("attempts", _("Attempts")),
     ("sent_at", _("Delivered at")),
     ("letter__state", _("Sender state")),
@@ -53,6 +55,11 @@ DELIVERY_COLUMNS = (
 
 def deliveries_table(campaign, period: Period) -> Table:
     queryset = within(Delivery.objects.filter(campaign=campaign), "created_at", period)
+    # Each status as staff read it ("Needs you to send it"), beside its code for tools.
+    labels = [
+        When(status=value, then=Value(str(label))) for value, label in Delivery.Status.choices
+    ]
+    queryset = queryset.annotate(status_label=Case(*labels, default=F("status")))
     columns = [column for column, _title in DELIVERY_COLUMNS]
     return Table(
         name="deliveries",

@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from actioncenter.exceptions import ApplicationError
+from campaigns import kinds
 from campaigns.selectors import campaign_get_live
 from campaigns.templating import supporter_values
 from legislators.models import Legislator
@@ -23,7 +24,7 @@ from legislators.services.answers import LookupResult
 from legislators.services.lookup import lookup_by_address, lookup_by_chosen_seat, lookup_by_zip
 from letters import editing
 from letters.models import LetterAction, Stance
-from letters.recipients import Recipient, letter_recipients
+from letters.recipients import NotTargeted, Recipient, letter_reaches_house, letter_recipients
 from letters.selectors import letter_action_get_for_campaign
 from letters.services.submit import (
     Draft,
@@ -33,7 +34,7 @@ from letters.services.submit import (
     letter_render,
 )
 
-__all__ = ["ValidationError", "FlowState", "DistrictUncertain"]
+__all__ = ["ValidationError", "FlowState", "DistrictUncertain", "NotTargeted"]
 
 # The district choice that writes to the senators now and to the House member later.
 SENATORS_NOW = "senators"
@@ -144,17 +145,16 @@ def address_step(action: LetterAction, address: dict) -> FlowState:
     address does not settle who represents them (the message says what to enter)."""
     address = {k: address.get(k, "") for k in ("street", "city", "state", "zip_code", "district")}
     lookup = _lookup(address)
-    own = action.targets == LetterAction.Targets.OWN_MEMBERS
+    # Every letter goes to the supporter's own members (letters.recipients), so each mode
+    # needs their district, unless no House office can receive this letter.
+    reaches_house = letter_reaches_house(action)
     senators_choice = lookup.senators_certain and action.chambers != "house"
-    senators_only = own and not lookup.certain and senators_choice
-    if senators_only and action.chambers == "senate":
+    senators_only = not lookup.certain and senators_choice
+    if senators_only and not reaches_house:
         address["district"] = SENATORS_NOW  # the House is not written to: nothing to choose
-    if own and not lookup.certain and not (senators_only and address["district"] == SENATORS_NOW):
+    if not lookup.certain and not (senators_only and address["district"] == SENATORS_NOW):
         raise DistrictUncertain(lookup, senators_choice=senators_choice)
-    if own and not lookup.certain:
-        found = letter_recipients(action=action, lookup=lookup, senators_only=True)
-    else:
-        found = letter_recipients(action=action, lookup=lookup if lookup.certain else None)
+    found = letter_recipients(action=action, lookup=lookup, senators_only=not lookup.certain)
     if not found:
         raise ApplicationError(
             _("We found no current member of Congress to write to for this address."),
@@ -164,7 +164,7 @@ def address_step(action: LetterAction, address: dict) -> FlowState:
     return FlowState(
         address={**address, "state": state or "", "district": ""},
         district=lookup.district,
-        house_later=own and not lookup.certain and action.chambers != "senate",
+        house_later=not lookup.certain and reaches_house,
         recipients=[
             {"bioguide_id": r.legislator.bioguide_id, "why": r.why, "stance": r.stance}
             for r in found
@@ -180,6 +180,8 @@ def draft_step(action: LetterAction, state: FlowState, data: dict) -> FlowState:
     body = data.get("letter_body", "") if action.editable else ""
     if "edited_template" in data:
         edited = data["edited_template"]
+    elif not action.editable:
+        edited = ""  # the organizer's letter as written: nothing to turn back into one
     else:
         template = action.text("template", state.language)
         edited = editing.body_to_template(template, body, editing_values(action, state))
@@ -264,3 +266,17 @@ def sender(data: dict) -> Sender:
     values = {name: data.get(name, "") for name in Sender.__dataclass_fields__}
     values["response_requested"] = bool(values["response_requested"])
     return Sender(**values)
+
+
+def other_actions(campaign, action: LetterAction) -> list[dict]:
+    """What a supporter whose members the letter does not write to can do instead: the
+    campaign's other actions, each with its link."""
+    page = campaign.get_absolute_url()
+    others = []
+    for kind, config in kinds.offered(campaign):
+        if config == action:
+            continue
+        url = kind.card_url(campaign)
+        others.append({"label": kind.cta, "description": kind.description,
+                       "url": page + url if url.startswith("#") else url})  # fmt: skip
+    return others

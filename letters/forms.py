@@ -1,4 +1,5 @@
-"""Forms of the letter flow. Validation only; the services do the work."""
+"""Forms of the letter flow, and the letter's part of the campaign builder. Validation
+only; the services do the work."""
 
 from __future__ import annotations
 
@@ -7,9 +8,13 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.forms import HoneypotMixin, TextField, clean_zip
+from campaigns.forms import HoneypotMixin, TextField, clean_zip, image_fields
+from images.forms import AltTextRequiredMixin
+from legislators.models import Committee, Legislator
 from legislators.states import STATES
 from letters.cwc_rules import ADDRESS_MIN_LENGTH, CITY_MIN_LENGTH, cwc_email
+from letters.models import LetterAction
+from letters.recipients import target_reach
 
 PREFIXES = [
     ("Mx.", "Mx."),
@@ -104,3 +109,93 @@ class SenderForm(HoneypotMixin):
         if phone and len(digits.removeprefix("1") if len(digits) == 11 else digits) != 10:
             raise forms.ValidationError(_("Enter a 10-digit U.S. phone number, or leave it empty."))
         return phone
+
+
+class LegislatorChoiceField(forms.ModelMultipleChoiceField):
+    """Members by name, seat and chamber: organizers never type an id."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.official_full_name} ({obj.seat_label}, {obj.get_chamber_display()})"
+
+
+class CommitteeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        name = f"{obj.parent.name}: {obj.name}" if obj.parent_id else obj.name
+        return f"{name} ({obj.get_type_display()})"
+
+
+TEMPLATE_FIELDS = (
+    "template",
+    "template_es",
+    "template_supporting",
+    "template_supporting_es",
+    "template_opposing",
+    "template_opposing_es",
+)
+
+
+class LetterSetupForm(AltTextRequiredMixin, forms.ModelForm):
+    """The letter's part of the campaign builder: its text with merge fields (checked on
+    save: an unknown field or a broken placeholder is named) and who receives it. A setup
+    that can reach nobody is refused with the reason (letters.recipients.target_reach)."""
+
+    committee = CommitteeChoiceField(
+        label=_("Committee"),
+        queryset=Committee.objects.filter(is_current=True).select_related("parent"),
+        required=False,
+        help_text=_("Supporters write to those of their own members who sit on it."),
+    )
+    fixed_legislators = LegislatorChoiceField(
+        label=_("Fixed list of members"),
+        queryset=Legislator.objects.filter(is_current=True).order_by(
+            "state", "chamber", "district", "last_name"
+        ),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text=_(
+            "Supporters write to those of their own members who are on this list. Hold Ctrl "
+            "(or Cmd) to choose several."
+        ),
+    )
+
+    class Meta:
+        model = LetterAction
+        fields = [
+            "subject",
+            "subject_es",
+            *TEMPLATE_FIELDS,
+            "editable",
+            "personal_story_prompt",
+            "personal_story_prompt_es",
+            "targets",
+            "chambers",
+            "committee",
+            "fixed_legislators",
+            *image_fields(LetterAction),
+        ]
+        widgets = {
+            **{
+                name: forms.Textarea(attrs={"rows": 12, "data-merge-fields": ""})
+                for name in TEMPLATE_FIELDS
+            },
+            "targets": forms.RadioSelect,
+            "chambers": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reach = None
+
+    def clean(self):
+        cleaned = super().clean()
+        targets, chambers = cleaned.get("targets"), cleaned.get("chambers")
+        if targets and chambers:
+            self.reach = target_reach(
+                targets=targets,
+                chambers=chambers,
+                committee=cleaned.get("committee"),
+                fixed=cleaned.get("fixed_legislators") or (),
+            )
+            for problem in self.reach.problems:
+                self.add_error("targets", problem)
+        return cleaned

@@ -1,10 +1,15 @@
 """The letter action kind: write to your members of Congress, delivered office by office."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from campaigns.kinds import ActionKind, Export, Invitation, register
+from campaigns.kinds import ActionKind, Export, Invitation, Progress, register
+from campaigns.templating import validate_template
 from letters import exports
+from letters.forms import TEMPLATE_FIELDS, LetterSetupForm
 from letters.models import LetterAction
+from letters.recipients import action_reach
 from metrics.registry import Metric, declare
 
 METRICS = declare(
@@ -31,6 +36,38 @@ def preview_links(letter: LetterAction, urls: dict) -> list[dict]:
     return [{"label": label, "url": urls["overview_url"] + "#outreach"}]
 
 
+def progress(campaign, letter: LetterAction, totals: dict) -> list[Progress]:
+    """Letters sent and the offices they reached (never a signature count)."""
+    letters, offices = totals.get("letters", 0), totals.get("offices_reached", 0)
+    return [
+        Progress(
+            letters,
+            ngettext("letter sent to Congress", "letters sent to Congress", letters),
+            _("Letters sent"),
+        ),
+        Progress(
+            offices,
+            ngettext("office reached", "offices reached", offices),
+            _("Offices reached"),
+        ),
+    ]
+
+
+def checks(letter: LetterAction) -> list[str]:
+    """A letter can go out when its texts' merge fields are all known and its recipients
+    reach someone."""
+    problems = []
+    for name in TEMPLATE_FIELDS:
+        try:
+            validate_template(getattr(letter, name))
+        except ValidationError as error:
+            label = letter._meta.get_field(name).verbose_name
+            problems += [f"{label}: {message}" for message in error.messages]
+    if not letter.template.strip():
+        problems.append(str(_("The letter has no text yet.")))
+    return problems + [str(problem) for problem in action_reach(letter).problems]
+
+
 LETTER = register(
     ActionKind(
         slug="letter",
@@ -55,5 +92,8 @@ LETTER = register(
             button=_("Write to Congress"),
         ),
         demo_share=0.22,
+        builder_form=LetterSetupForm,
+        checks=checks,
+        progress=progress,
     )
 )

@@ -70,6 +70,13 @@ class LetterStartView(LetterStepView):
         except flow.DistrictUncertain as error:
             form.add_error(None, flow.district_message(error.lookup))
             return self.render("letter_start.html", form=form, **_district_choices(error))
+        except flow.NotTargeted as error:
+            return self.render(
+                "letter_start.html",
+                form=form,
+                not_targeted=error,
+                alternatives=flow.other_actions(self.campaign, self.action),
+            )
         except ApplicationError as error:
             form.add_error(None, error.message)
             return self.render("letter_start.html", form=form)

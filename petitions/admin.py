@@ -1,11 +1,13 @@
 from django.contrib import admin
 
 from campaigns.localized import fields_beside_translations
+from images.forms import AltTextRequiredModelForm
 from petitions.models import Petition, Signature
 
 
 class PetitionInline(admin.StackedInline):
     model = Petition
+    form = AltTextRequiredModelForm
     fields = fields_beside_translations(Petition, exclude=["campaign"])
     extra = 0
     max_num = 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -18,6 +17,7 @@ from legislators.selectors import constituent_filter
 from metrics.breakdowns import seat_of
 from metrics.periods import Period, within
 from metrics.totals import totals_by
+from movement.identity import site_identity
 from petitions.models import Signature
 from petitions.pdf import PetitionCover
 from petitions.selectors import petition_text
@@ -137,7 +137,7 @@ def petition_cover(campaign, legislator: Legislator, period: Period) -> Petition
             str(_("ZIP code")),
             str(_("Signed on")),
         ],
-        footer=f"{settings.SITE_NAME} · {campaign.title}",
+        footer=f"{site_identity().name} · {campaign.title}",
     )
 
 

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.forms import PersonForm, TextField
+from campaigns.forms import PersonForm, TextField, image_fields
+from images.forms import AltTextRequiredMixin
+from petitions.models import Petition
 
 
 class PetitionForm(PersonForm):
@@ -35,3 +37,15 @@ class PetitionForm(PersonForm):
 
     def partner_ids(self) -> list[int]:
         return [p.pk for p in self.partners if self.cleaned_data.get(f"partner_{p.pk}")]
+
+
+class PetitionSetupForm(AltTextRequiredMixin, forms.ModelForm):
+    """The petition's part of the campaign builder."""
+
+    class Meta:
+        model = Petition
+        fields = ["text", "text_es", "show_recent_signers", *image_fields(Petition)]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 5}),
+            "text_es": forms.Textarea(attrs={"rows": 5}),
+        }

@@ -1,12 +1,13 @@
 """The petition action kind: sign with name, email and ZIP code; counts "signatures"."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import npgettext
 
-from campaigns.kinds import ActionKind, Export, register
+from campaigns.kinds import ActionKind, Export, Progress, register
 from metrics.registry import Metric, declare
 from petitions import exports
 from petitions.admin import PetitionInline
-from petitions.forms import PetitionForm
+from petitions.forms import PetitionForm, PetitionSetupForm
 from petitions.models import Petition
 from petitions.selectors import recent_signers
 
@@ -34,6 +35,17 @@ def preview_links(petition: Petition, urls: dict) -> list[dict]:
     return [{"label": label, "url": urls["page_url"] + "#petition"}]
 
 
+def progress(campaign, petition: Petition, totals: dict) -> list[Progress]:
+    """Signatures, toward the campaign's goal when it has one."""
+    signatures = totals.get("signatures", 0)
+    label = npgettext("petition progress", "signature", "signatures", signatures)
+    return [Progress(signatures, label, _("Signatures"), goal=campaign.goal)]
+
+
+def checks(petition: Petition) -> list[str]:
+    return [] if petition.text.strip() else [str(_("The petition has no text yet."))]
+
+
 PETITION = register(
     ActionKind(
         slug="petition",
@@ -56,5 +68,8 @@ PETITION = register(
         ),
         demo_share=0.62,
         admin_inline=PetitionInline,
+        builder_form=PetitionSetupForm,
+        checks=checks,
+        progress=progress,
     )
 )

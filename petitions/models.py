@@ -5,9 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.localized import Translatable, in_spanish
+from campaigns.models.portraits import CardPortrait
 
 
-class Petition(Translatable, models.Model):
+class Petition(Translatable, CardPortrait):
     """Petition configuration of a campaign (the petition action kind)."""
 
     campaign = models.OneToOneField(
@@ -25,7 +26,7 @@ class Petition(Translatable, models.Model):
         verbose_name = _("petition")
         verbose_name_plural = _("petitions")
 
-    TRANSLATED_FIELDS = ("text",)
+    TRANSLATED_FIELDS = ("text", "card_alt")
 
     def __str__(self) -> str:
         return str(self.campaign)

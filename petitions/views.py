@@ -21,21 +21,23 @@ from petitions.services import signature_create
 
 
 class PetitionSignView(View):
+    """The petition form of the campaign page. Subclasses (the partner embed) change where the
+    source code comes from and what the supporter sees next, never how a signature is taken."""
+
     def get(self, request, slug):
         campaign = campaign_or_404(slug)
         return redirect(campaign.get_absolute_url() + "#petition")
 
     def post(self, request, slug):
         campaign = campaign_or_404(slug)
-        partners = Partner.objects.filter(campaign=campaign, cosponsor=True)
-        form = PetitionForm(request.POST, partners=partners)
+        form = petition_form(campaign, request.POST)
         try:
             if not supporter_action_allowed(
                 request, scope="petition", email=request.POST.get("email", "")[:254]
             ):
-                return redirect(reverse("petitions:thanks", args=[slug]))
+                return self.done(request, campaign)
             if not form.is_valid():
-                return campaign_page(request, campaign, bound=(PETITION, form), status=400)
+                return self.invalid(request, campaign, form)
             data = form.cleaned_data
             signature_create(
                 campaign=campaign,
@@ -44,15 +46,33 @@ class PetitionSignView(View):
                 last_name=data["last_name"],
                 zip_code=data["zip_code"],
                 comment=data["comment"],
-                source=action_source(request),
+                source=self.source(request),
                 updates_opt_in=data["updates_opt_in"],
                 show_publicly=data["show_publicly"],
                 partner_ids=form.partner_ids(),
             )
         except ApplicationError as error:
-            return action_refused(request, error, campaign)
+            return self.refused(request, error, campaign)
+        return self.done(request, campaign)
+
+    def source(self, request) -> str:
+        return action_source(request)
+
+    def invalid(self, request, campaign, form):
+        return campaign_page(request, campaign, bound=(PETITION, form), status=400)
+
+    def refused(self, request, error, campaign):
+        return action_refused(request, error, campaign)
+
+    def done(self, request, campaign):
         # A repeat ends on the same page as a first signature: it tells nothing about an email.
-        return redirect(reverse("petitions:thanks", args=[slug]))
+        return redirect(reverse("petitions:thanks", args=[campaign.slug]))
+
+
+def petition_form(campaign, data=None) -> PetitionForm:
+    """The signing form, with a choice for each cosponsoring partner."""
+    partners = Partner.objects.filter(campaign=campaign, cosponsor=True)
+    return PetitionForm(data, partners=partners)
 
 
 class PetitionThanksView(View):

@@ -2,12 +2,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.localized import fields_beside_translations
+from images.forms import AltTextRequiredModelForm
 from signups.models import OrganizationSignOn, SignupAction, UpdatesSubscription
 from signups.services.signups import organization_signon_review
 
 
 class SignupActionInline(admin.StackedInline):
     model = SignupAction
+    form = AltTextRequiredModelForm
     fields = fields_beside_translations(SignupAction, exclude=["campaign"])
     extra = 0
     max_num = 1

@@ -1,7 +1,6 @@
 """The emails of joining the movement: an organization's receipt and listing, and the
 updates list's confirmation link. Each sends at most once per reason."""
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -10,8 +9,16 @@ from django.utils import timezone, translation
 
 from actioncenter.languages import email_language
 from actioncenter.siteurl import site_url
+from movement.identity import site_identity
 from signups.models import OrganizationSignOn, UpdatesSubscription
 from signups.tokens import confirm_token, unsubscribe_token
+
+
+def _signature() -> dict:
+    """The movement's name and contact address that close each email, in its language."""
+    identity = site_identity()
+    return {"site_name": identity.name, "contact_email": identity.contact_email}
+
 
 SIGNON_EMAILS = {
     "received": "received_email_at",
@@ -43,13 +50,12 @@ def organization_signon_email_send(
                 "signon": signon,
                 "campaign": campaign,
                 "campaign_url": site_url() + campaign.get_absolute_url(),
-                "site_name": settings.SITE_NAME,
+                **_signature(),
             }
             subject = render_to_string(f"signups/email/signon_{kind}_subject.txt", context)
             body = render_to_string(f"signups/email/signon_{kind}_body.txt", context)
-        EmailMessage(
-            " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [signon.contact_email]
-        ).send()
+            sender = site_identity().from_email
+        EmailMessage(" ".join(subject.split()), body, sender, [signon.contact_email]).send()
         setattr(signon, stamp, timezone.now())
         signon.save(update_fields=[stamp])
     return True
@@ -75,14 +81,15 @@ def subscription_confirmation_send(*, subscription_id: int, language: str | None
             + reverse("signups:subscription-confirm", args=[confirm_token(subscription)]),
             "unsubscribe_url": site_url()
             + reverse("signups:subscription-unsubscribe", args=[unsubscribe_token(subscription)]),
-            "site_name": settings.SITE_NAME,
+            **_signature(),
         }
         subject = render_to_string("signups/email/confirm_subject.txt", context).strip()
         body = render_to_string("signups/email/confirm_body.txt", context)
+        sender = site_identity().from_email
     message = EmailMessage(
         subject,
         body,
-        settings.DEFAULT_FROM_EMAIL,
+        sender,
         [subscription.supporter.email],
         headers={
             "List-Unsubscribe": f"<{context['unsubscribe_url']}>",

@@ -1,7 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.forms import HoneypotMixin, PersonForm, TextField
+from campaigns.forms import HoneypotMixin, PersonForm, TextField, image_fields
+from images.formfields import SafeImageFormField
+from images.forms import AltTextRequiredMixin
+from signups.models import SignupAction
 
 
 class SignupForm(PersonForm):
@@ -22,7 +25,7 @@ class OrganizationSignOnForm(HoneypotMixin):
     )
     contact_name = TextField(label=_("Contact name"), max_length=200)
     contact_email = forms.EmailField(label=_("Contact email"), max_length=254)
-    logo = forms.ImageField(
+    logo = SafeImageFormField(
         label=_("Logo (PNG or JPEG, up to 1 MB)"),
         required=False,
     )
@@ -43,3 +46,16 @@ class OrganizationSignOnForm(HoneypotMixin):
         if image is not None and (image.format or "").upper() not in {"PNG", "JPEG"}:
             raise forms.ValidationError(_("Upload a PNG or JPEG image."))
         return logo
+
+
+class SignupSetupForm(AltTextRequiredMixin, forms.ModelForm):
+    """The sign-up's part of the campaign builder: joining as a person and, when allowed,
+    organizations signing on (each approved by an organizer before it is listed)."""
+
+    class Meta:
+        model = SignupAction
+        fields = ["intro", "intro_es", "accepts_organizations", *image_fields(SignupAction)]
+        widgets = {
+            "intro": forms.Textarea(attrs={"rows": 3}),
+            "intro_es": forms.Textarea(attrs={"rows": 3}),
+        }

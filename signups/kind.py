@@ -1,10 +1,12 @@
 """The sign-up action kind: join the movement as a person or sign on as an organization."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from campaigns.kinds import ActionKind, register
+from campaigns.kinds import ActionKind, Progress, register
 from metrics.registry import Metric, declare
 from signups.admin import SignupActionInline
+from signups.forms import SignupSetupForm
 from signups.models import SignupAction
 from signups.selectors import organizations_listed
 
@@ -27,6 +29,16 @@ def preview_links(signup: SignupAction, urls: dict) -> list[dict]:
     return links
 
 
+def progress(campaign, signup: SignupAction, totals: dict) -> list[Progress]:
+    people = totals.get("signups", 0)
+    items = [Progress(people, ngettext("person joined", "people joined", people), _("Sign-ups"))]
+    if signup.accepts_organizations:
+        organizations = totals.get("organizations", 0)
+        label = ngettext("organization signed on", "organizations signed on", organizations)
+        items.append(Progress(organizations, label, _("Organizations")))
+    return items
+
+
 SIGNUP = register(
     ActionKind(
         slug="signup",
@@ -41,5 +53,7 @@ SIGNUP = register(
         preview_links=preview_links,
         demo_share=0.06,
         admin_inline=SignupActionInline,
+        builder_form=SignupSetupForm,
+        progress=progress,
     )
 )

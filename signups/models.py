@@ -6,9 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.localized import Translatable, in_spanish
+from campaigns.models.portraits import CardPortrait
+from images.fields import SafeImageField
 
 
-class SignupAction(Translatable, models.Model):
+class SignupAction(Translatable, CardPortrait):
     """Join-the-movement configuration of a campaign (the signup action kind)."""
 
     campaign = models.OneToOneField(
@@ -25,7 +27,7 @@ class SignupAction(Translatable, models.Model):
         verbose_name = _("sign-up action")
         verbose_name_plural = _("sign-up actions")
 
-    TRANSLATED_FIELDS = ("intro",)
+    TRANSLATED_FIELDS = ("intro", "card_alt")
 
     def __str__(self) -> str:
         return str(self.campaign)
@@ -69,7 +71,7 @@ class OrganizationSignOn(models.Model):
     website = models.URLField(_("website"), max_length=300, blank=True)
     contact_name = models.CharField(_("contact name"), max_length=200)
     contact_email = models.EmailField(_("contact email"), max_length=254)
-    logo = models.ImageField(_("logo"), upload_to="campaigns/signons/", blank=True)
+    logo = SafeImageField(_("logo"), upload_to="campaigns/signons/", blank=True)
     statement = models.TextField(_("statement of support"), max_length=2000, blank=True)
     source = models.CharField(_("source"), max_length=64, blank=True)
     status = models.CharField(

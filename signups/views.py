@@ -49,8 +49,16 @@ class _FormView(View):
                 return self.render(request, campaign, form, status=400)
             self.submit(request, campaign, form.cleaned_data)
         except ApplicationError as error:
-            return action_refused(request, error, campaign)
+            return self.refused(request, error, campaign)
         return self.done(request, campaign)
+
+    def refused(self, request, error, campaign):
+        return action_refused(request, error, campaign)
+
+    def source(self, request) -> str:
+        """The source code the action counts under (the partner embed's comes from its own
+        configuration)."""
+        return action_source(request)
 
     def done(self, request, campaign):
         return render(request, "campaigns/done.html", {"campaign": campaign, **self.done_text()})
@@ -68,7 +76,7 @@ class SignupView(_FormView):
             first_name=data["first_name"],
             last_name=data["last_name"],
             zip_code=data["zip_code"],
-            source=action_source(request),
+            source=self.source(request),
             updates_opt_in=data["updates_opt_in"],
         )
 
@@ -94,7 +102,7 @@ class OrganizationSignOnView(_FormView):
             contact_email=data["contact_email"],
             statement=data["statement"],
             logo=data.get("logo"),
-            source=action_source(request),
+            source=self.source(request),
         )
 
     def done_text(self):
@@ -116,7 +124,7 @@ class UpdatesSubscribeView(_FormView):
         if not campaign.accepts_actions:
             raise ApplicationError(_("This campaign is no longer accepting actions."), status=409)
         supporter = supporter_upsert(
-            email=data["email"], first_name=data["first_name"], source=action_source(request)
+            email=data["email"], first_name=data["first_name"], source=self.source(request)
         )
         subscription_request(supporter=supporter, campaign=campaign)
 

@@ -1,9 +1,14 @@
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.forms import SensitivityField, image_fields
+from campaigns.models import Campaign
+from images.forms import AltTextRequiredMixin
 from metrics.periods import Period
 
 
@@ -42,3 +47,61 @@ class DateRangeForm(forms.Form):
     @property
     def period_query(self) -> str:
         return urlencode(self.as_filters())
+
+
+def _campaign_fields() -> list[str]:
+    """The campaign's own fields the builder edits, images included once the model has
+    them (each beside its description)."""
+    names = [
+        "title", "title_es", "slug", "summary", "summary_es", "body", "body_es", "language",
+        "goal", "donation_url", "starts_on", "ends_on", "featured",
+    ]  # fmt: skip
+    return names + image_fields(Campaign)
+
+
+class CampaignSetupForm(AltTextRequiredMixin, forms.ModelForm):
+    """The campaign's own part of the builder. A campaign says whether it is sensitive:
+    nobody gets an answer by default, and publishing waits for one."""
+
+    sensitive = SensitivityField()
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        help_text=_("The language the texts above are written in."),
+    )
+
+    class Meta:
+        model = Campaign
+        fields = _campaign_fields()
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "summary_es": forms.Textarea(attrs={"rows": 2}),
+            "body": forms.Textarea(attrs={"rows": 8}),
+            "body_es": forms.Textarea(attrs={"rows": 8}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, sensitivity_chosen: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].label = _("Web address")
+        self.fields["slug"].help_text = _(
+            "The campaign's address: /c/<slug>/. Empty: made from the title."
+        )
+        if self.instance.pk and sensitivity_chosen:
+            self.initial["sensitive"] = str(self.instance.sensitive)
+        else:
+            self.initial["sensitive"] = ""
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("title", ""))[:70]
+        if not slug:
+            raise ValidationError(_("Give the campaign a title or an address."))
+        taken = Campaign.objects.filter(slug=slug).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise ValidationError(
+                _("Another campaign already has the address %(slug)s: choose another one."),
+                params={"slug": slug},
+            )
+        return slug

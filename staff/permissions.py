@@ -1,6 +1,8 @@
 """Who may see what: the staff roles as view mixins and API permissions."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.http import Http404
+from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
@@ -15,6 +17,18 @@ class StaffPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin, SecondFa
 
     login_url = reverse_lazy("staff:login")
     permission_required = VIEW_DASHBOARD
+
+    def dispatch(self, request, *args, **kwargs):
+        # What a staff address names may be gone (a campaign, a member): a page that says
+        # so, never a technical one.
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except Http404:
+            return staff_not_found(request)
+
+
+def staff_not_found(request):
+    return render(request, "staff/not_found.html", status=404)
 
 
 class DashboardAccessMixin(StaffPermissionMixin):

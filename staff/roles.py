@@ -23,7 +23,7 @@ EXPORT_DATA = "staff.export_data"
 PREVIEW_CAMPAIGN = Campaign.PREVIEW_PERMISSION
 
 # Apps whose rows staff work with.
-CAMPAIGN_APPS = ("campaigns", "petitions", "letters", "calls", "signups")
+CAMPAIGN_APPS = ("campaigns", "movement", "petitions", "letters", "calls", "signups")
 # Models holding what supporters sent us: never edited by hand, only reporters read them.
 PERSONAL_MODELS = {
     "supporter",

@@ -62,13 +62,16 @@ class Headline:
 
 
 def _group(totals: dict[str, int], group: str) -> list[tuple[str, int]]:
-    """(name without the group's prefix, total) of the group's metrics the campaign has."""
+    """(label, total) of the group's metrics the campaign has, in declaration order: a
+    delivery status as staff read it everywhere ("Needs you to send it"), else the
+    metric's own label."""
     prefix = f"{group}_"
-    return sorted(
-        (metric.name.removeprefix(prefix), totals[metric.name])
+    statuses = dict(Delivery.Status.choices) if group == "deliveries" else {}
+    return [
+        (str(statuses.get(metric.name.removeprefix(prefix), metric.label)), totals[metric.name])
         for metric in registry.in_group(group)
         if metric.name in totals
-    )
+    ]
 
 
 def headline(totals: dict[str, int]) -> Headline:

@@ -8,6 +8,7 @@ pip wheel) with Celery tasks executed in-process, so a newcomer needs nothing bu
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -25,6 +26,16 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL_FROM_REQUEST = not env("SITE_URL", default="")
 SITE_URL = (env("SITE_URL", default="") or "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env("SITE_NAME", default="Action Center")
+# The movement's identity (movement.identity): these are the defaults; the admin's
+# "Site identity" row overrides each one that it fills in.
+SITE_NAME_ES = env("SITE_NAME_ES", default="")
+SITE_TAGLINE = env("SITE_TAGLINE", default="")
+SITE_TAGLINE_ES = env("SITE_TAGLINE_ES", default="")
+SITE_CONTACT_EMAIL = env("SITE_CONTACT_EMAIL", default="")
+SITE_PRIMARY_COLOUR = env("SITE_PRIMARY_COLOUR", default="#5b2a86")
+SITE_ACCENT_COLOUR = env("SITE_ACCENT_COLOUR", default="#b3261e")
+# The organization's donation page, reached through the "you are leaving this site" note.
+SITE_DONATION_URL = env("SITE_DONATION_URL", default="")
 
 INSTALLED_APPS = [
     "actioncenter.apps.StaffAdminConfig",
@@ -49,10 +60,13 @@ INSTALLED_APPS = [
     "legislators",
     "metrics",
     "campaigns",
+    "movement",
     "petitions",
     "letters",
     "calls",
     "signups",
+    "embeds",
+    "images",
     "staff",
     "integrations.osdi",
     "devdata",
@@ -94,6 +108,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "actioncenter.context_processors.site",
+                # After "site": its SITE_NAME becomes the movement's name.
+                "movement.context_processors.identity",
             ],
         },
     },
@@ -174,11 +190,39 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
+# The largest document staff may upload to the resources library (campaigns.documents).
+RESOURCE_FILE_MAX_BYTES = env.int("RESOURCE_FILE_MAX_BYTES", default=20 * 1024 * 1024)
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads live on a volume (MEDIA_ROOT) or, with MEDIA_STORAGE=s3, in an S3-compatible
+# bucket (needs the `s3` extra: pip install actioncenter[s3]). Either way the site serves
+# them itself under MEDIA_URL (images.views.media); browsers never fetch from the bucket.
+MEDIA_STORAGE = env("MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE not in ("filesystem", "s3"):
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'filesystem' or 's3'.")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "images.storage.SameOriginS3Storage",
+        "OPTIONS": {
+            "bucket_name": env("MEDIA_S3_BUCKET"),
+            "endpoint_url": env("MEDIA_S3_ENDPOINT_URL", default=None),
+            "region_name": env("MEDIA_S3_REGION", default=None),
+            "access_key": env("MEDIA_S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env("MEDIA_S3_SECRET_ACCESS_KEY", default=None),
+            "location": env("MEDIA_S3_PREFIX", default=""),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": False,
+        },
+    }
+# Images (images.processing): the widths stored beside each uploaded image, and what an
+# upload may be at most.
+IMAGES_RENDITION_WIDTHS = (480, 960, 1600)
+IMAGES_MAX_PIXELS = env.int("IMAGES_MAX_PIXELS", default=40_000_000)
+IMAGES_MAX_UPLOAD_BYTES = env.int("IMAGES_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
@@ -219,6 +263,13 @@ CONTENT_SECURITY_POLICY = {
 
 # The quick-exit control sends people here; it must be neutral and harmless.
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", default="https://www.google.com/")
+
+# Partner sites that may frame the embeddable forms (embeds): "origin=source code" pairs,
+# comma-separated, e.g. "https://partner.example.org=partner-org". Actions taken in a frame
+# count under the partner's source code. `manage.py check` refuses a malformed origin.
+EMBED_PARTNERS = env.dict("EMBED_PARTNERS", default={})
+# How long an embedded form may stay open before it must be loaded again (seconds).
+EMBED_FORM_MAX_AGE = env.int("EMBED_FORM_MAX_AGE", default=12 * 3600)
 
 # --- Celery: actioncenter/settings/tasks.py -----------------------------------
 from .tasks import *  # noqa: E402, F403

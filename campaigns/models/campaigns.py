@@ -1,11 +1,14 @@
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.documents import DOCUMENT_HELP, validate_document
 from campaigns.localized import TRANSLATIONS, Localized, Translatable, in_spanish
 from campaigns.markdown import render_markdown
+from images.fields import SafeImageField
 
 
 class Campaign(Translatable, models.Model):
@@ -35,10 +38,25 @@ class Campaign(Translatable, models.Model):
     summary_es = models.CharField(in_spanish(_("mission statement")), max_length=500, blank=True)
     body = models.TextField(_("story (Markdown)"), blank=True)
     body_es = models.TextField(in_spanish(_("story (Markdown)")), blank=True)
-    hero_image = models.ImageField(_("hero image"), upload_to="campaigns/hero/", blank=True)
+    hero_image = SafeImageField(_("hero image"), upload_to="campaigns/hero/", blank=True)
     hero_alt = models.CharField(_("hero image description"), max_length=200, blank=True)
     hero_alt_es = models.CharField(
         in_spanish(_("hero image description")), max_length=200, blank=True
+    )
+    # The picture of the campaign's card on social networks (Open Graph); the hero image
+    # stands in for it when it is empty.
+    share_image = SafeImageField(
+        _("share image"),
+        upload_to="campaigns/share/",
+        blank=True,
+        help_text=_(
+            "Shown when the campaign's link is shared on social networks; best 1200 × 630 "
+            "pixels. Without it, the hero image is shown."
+        ),
+    )
+    share_alt = models.CharField(_("share image description"), max_length=200, blank=True)
+    share_alt_es = models.CharField(
+        in_spanish(_("share image description")), max_length=200, blank=True
     )
     language = models.CharField(
         _("language"),
@@ -84,7 +102,7 @@ class Campaign(Translatable, models.Model):
             ),
         ]
 
-    TRANSLATED_FIELDS = ("title", "summary", "body", "hero_alt")
+    TRANSLATED_FIELDS = ("title", "summary", "body", "hero_alt", "share_alt")
 
     def __str__(self) -> str:
         return self.title
@@ -120,6 +138,11 @@ class CampaignText(Localized):
         return render_markdown(self.body)
 
 
+# A content row without a campaign is the movement's own (its home page, "Get the Facts",
+# the library): one model per concept, whoever the row belongs to.
+MOVEMENT_WIDE_HELP = _("Leave empty for the movement as a whole (the home page).")
+
+
 class CampaignContent(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -130,11 +153,18 @@ class CampaignContent(models.Model):
 
 class Partner(Translatable, CampaignContent):
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="partners", verbose_name=_("campaign")
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="partners",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        help_text=MOVEMENT_WIDE_HELP,
     )
     name = models.CharField(_("name"), max_length=200)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="campaigns/partners/", blank=True)
+    # Decorative: the partner's name is written beside it (images.alt).
+    logo = SafeImageField(_("logo"), upload_to="campaigns/partners/", blank=True)
     description = models.TextField(_("description"), max_length=2000, blank=True)
     description_es = models.TextField(in_spanish(_("description")), max_length=2000, blank=True)
     founding_member = models.BooleanField(_("founding member"), default=False)
@@ -156,7 +186,13 @@ class Partner(Translatable, CampaignContent):
 
 class Testimonial(Translatable, CampaignContent):
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="testimonials", verbose_name=_("campaign")
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="testimonials",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        help_text=MOVEMENT_WIDE_HELP,
     )
     quote = models.TextField(_("quote"), max_length=2000)
     quote_es = models.TextField(in_spanish(_("quote")), max_length=2000, blank=True)
@@ -187,7 +223,13 @@ class Testimonial(Translatable, CampaignContent):
 
 class Fact(Translatable, CampaignContent):
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="facts", verbose_name=_("campaign")
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="facts",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        help_text=MOVEMENT_WIDE_HELP,
     )
     figure = models.CharField(_("figure"), max_length=40)
     figure_es = models.CharField(in_spanish(_("figure")), max_length=40, blank=True)
@@ -196,6 +238,7 @@ class Fact(Translatable, CampaignContent):
     source_title = models.CharField(_("source"), max_length=200)
     source_title_es = models.CharField(in_spanish(_("source")), max_length=200, blank=True)
     source_url = models.URLField(_("source URL"), blank=True)
+    source_date = models.DateField(_("source date"), null=True, blank=True)
 
     class Meta(CampaignContent.Meta):
         verbose_name = _("fact")
@@ -210,16 +253,47 @@ class Fact(Translatable, CampaignContent):
 class Resource(Translatable, CampaignContent):
     class Kind(models.TextChoices):
         RESEARCH = "research", _("Research & analysis")
+        FACT_SHEET = "fact_sheet", _("Fact sheet")
+        TESTIMONY = "testimony", _("Testimony")
+        LEGAL = "legal", _("Legal analysis")
         MEDIA = "media", _("Media coverage")
         TOOLKIT = "toolkit", _("Toolkit")
 
+    # The kinds of the "Research & Analysis" library; media coverage is "Read the Latest".
+    LIBRARY_KINDS = (Kind.RESEARCH, Kind.FACT_SHEET, Kind.TESTIMONY, Kind.LEGAL)
+
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="resources", verbose_name=_("campaign")
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="resources",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        help_text=MOVEMENT_WIDE_HELP,
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
     title_es = models.CharField(in_spanish(_("title")), max_length=300, blank=True)
-    url = models.URLField(_("URL"))
+    url = models.URLField(_("URL"), blank=True, help_text=_("A link, or a file below."))
+    file = models.FileField(
+        _("file"),
+        upload_to="resources/",
+        blank=True,
+        validators=[validate_document],
+        help_text=DOCUMENT_HELP,
+    )
+    source = models.CharField(
+        _("source outlet"),
+        max_length=200,
+        blank=True,
+        help_text=_("For media coverage: the newspaper, station or site that published it."),
+    )
+    language = models.CharField(
+        _("language of the linked document"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+    )
     published_on = models.DateField(_("date"), null=True, blank=True)
     summary = models.TextField(_("summary"), max_length=1000, blank=True)
     summary_es = models.TextField(in_spanish(_("summary")), max_length=1000, blank=True)
@@ -227,8 +301,19 @@ class Resource(Translatable, CampaignContent):
     class Meta(CampaignContent.Meta):
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(url="") | ~models.Q(file=""),
+                name="resource_has_link_or_file",
+            ),
+        ]
 
     TRANSLATED_FIELDS = ("title", "summary")
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def href(self) -> str:
+        """Where the resource is read: its uploaded file (served by this site), or its link."""
+        return self.file.url if self.file else self.url

@@ -5,7 +5,12 @@ from django.utils.translation import gettext_lazy as _lazy
 from actioncenter.exceptions import ApplicationError
 from campaigns.localized import TRANSLATIONS
 from campaigns.models import Campaign
-from campaigns.selectors import campaign_lookup_forget, campaign_translation_checklist
+from campaigns.selectors import (
+    SENSITIVITY_CHOSEN,
+    campaign_blockers,
+    campaign_lookup_forget,
+    campaign_translation_checklist,
+)
 from campaigns.services.audit import audit_record
 
 
@@ -14,6 +19,10 @@ def campaign_require_live(campaign: Campaign) -> None:
         raise ApplicationError(
             _("This campaign is no longer accepting actions."), code="campaign_closed", status=409
         )
+
+
+def _status_label(status: str) -> str:
+    return str(dict(Campaign.Status.choices).get(status, status))
 
 
 @transaction.atomic
@@ -30,7 +39,7 @@ def campaign_set_status(*, campaign: Campaign, status: str, actor=None) -> Campa
     if status not in Campaign.TRANSITIONS.get(locked.status, frozenset()):
         raise ApplicationError(
             _("A campaign cannot go from “%(old)s” to “%(new)s”.")
-            % {"old": locked.status, "new": status},
+            % {"old": _status_label(locked.status), "new": _status_label(status)},
             code="illegal_transition",
             status=409,
         )
@@ -45,6 +54,42 @@ def campaign_set_status(*, campaign: Campaign, status: str, actor=None) -> Campa
         details={"from": previous, "to": status},
     )
     return campaign
+
+
+@transaction.atomic
+def campaign_publish(*, campaign: Campaign, actor=None) -> Campaign:
+    """Make a draft live, once nothing blocks it (campaigns.selectors.campaign_readiness:
+    an action that works, letters that reach someone, the sensitive-data choice).
+
+    Refused with ApplicationError listing each blocking item otherwise; publishing a live
+    campaign again changes nothing.
+    """
+    locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if locked.status != Campaign.Status.LIVE:
+        blockers = campaign_blockers(locked)
+        if blockers:
+            listed = "; ".join(
+                f"{item.label}: {' '.join(str(detail) for detail in item.detail)}"
+                for item in blockers
+            )
+            raise ApplicationError(
+                _("Not published: %(missing)s") % {"missing": listed},
+                code="campaign_not_ready",
+                status=409,
+                extra={"missing": [str(item.label) for item in blockers]},
+            )
+    return campaign_set_status(campaign=campaign, status=Campaign.Status.LIVE, actor=actor)
+
+
+def campaign_sensitivity_record(*, campaign: Campaign, actor=None) -> None:
+    """Write down that someone answered whether the campaign is sensitive (the audit trail
+    keeps who and what), which publishing requires."""
+    audit_record(
+        actor=actor,
+        action=SENSITIVITY_CHOSEN,
+        target=campaign,
+        details={"sensitive": bool(campaign.sensitive)},
+    )
 
 
 # Why a translation is not published yet, followed by the texts it lacks.

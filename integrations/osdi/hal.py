@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
+
+from movement.identity import site_identity
 
 IDENTIFIER_SYSTEM = "actioncenter"
 DEFAULT_PER_PAGE = 25
@@ -56,7 +57,7 @@ def resource(
     recorded the resource here: a resource it created says it came from there."""
     return {
         "identifiers": identifiers(pk, foreign_identifiers),
-        "origin_system": origin_system or settings.SITE_NAME,
+        "origin_system": origin_system or site_identity("en").name,
         "created_date": osdi_date(created),
         "modified_date": osdi_date(modified or created),
         **fields,

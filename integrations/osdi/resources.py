@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Exists, F, Max, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Greatest
 
@@ -15,6 +14,7 @@ from integrations.osdi.hal import osdi_date, resource
 from legislators.states import STATES_BY_CODE
 from letters.models import Delivery, Letter, LetterAction
 from metrics.totals import campaign_totals
+from movement.identity import site_identity
 from petitions.models import Petition, Signature
 from signups.models import UpdatesSubscription
 
@@ -60,8 +60,8 @@ def ocd_division(state: str, district: int | None = None) -> str:
 
 def entry_point(links: Links) -> dict:
     return {
-        "motd": f"{settings.SITE_NAME} OSDI API",
-        "vendor_name": settings.SITE_NAME,
+        "motd": f"{site_identity('en').name} OSDI API",
+        "vendor_name": site_identity("en").name,
         "product_name": "actioncenter",
         "osdi_version": "1.0",
         "_links": {

@@ -2,11 +2,9 @@ from django.urls import path
 
 from legislators.api import views
 
-lookup_route = path(
-    "representatives", views.RepresentativesLookupApi.as_view(), name="api-representatives"
-)
-
 urlpatterns = [
+    # First: the busiest route of the API (see actioncenter/api_urls.py).
+    path("representatives", views.RepresentativesLookupApi.as_view(), name="api-representatives"),
     path("legislators", views.LegislatorListApi.as_view(), name="api-legislator-list"),
     path(
         "legislators/<str:bioguide_id>",

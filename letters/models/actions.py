@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.localized import Translatable, in_spanish
+from campaigns.models.portraits import CardPortrait
 from campaigns.templating import validate_template
 from legislators.models import Chambers
 from letters.channels.cwc import BILL_TYPES, LIBRARY_OF_CONGRESS_TOPICS
@@ -40,7 +41,7 @@ class Stance(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown")
 
 
-class LetterAction(Translatable, models.Model):
+class LetterAction(Translatable, CardPortrait):
     """A campaign's letter to Congress: the text, who receives it, how CWC files it."""
 
     class Targets(models.TextChoices):
@@ -163,6 +164,7 @@ class LetterAction(Translatable, models.Model):
         "template_supporting",
         "template_opposing",
         "personal_story_prompt",
+        "card_alt",
     )
 
     def __str__(self) -> str:

@@ -8,26 +8,23 @@ then offers to send it to their House member once the district is known.
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from actioncenter.queue import enqueue
 from campaigns.templating import supporter_values
 from legislators.services.answers import LookupResult
-from letters.models import Delivery, LegislatorStance, Letter, LetterAction
-from letters.recipients import Recipient
+from letters.models import Delivery, Letter
+from letters.recipients import NotTargeted, letter_reaches_house, letter_recipients
 from letters.services.submit import Draft, _delivery_for, letter_render
 from metrics.record import Place, record
 
 
 def house_member_missing(letter: Letter, deliveries: list[Delivery]) -> bool:
     """The letter went to the supporter's senators only: their district was unknown then."""
-    action = letter.action
     return (
         letter.district is None
         and not letter.purged_at
-        and action.targets == LetterAction.Targets.OWN_MEMBERS
-        and action.chambers != "senate"
         and not any(delivery.chamber == "house" for delivery in deliveries)
+        and letter_reaches_house(letter.action)
     )
 
 
@@ -35,16 +32,20 @@ def letter_house_member_add(*, letter: Letter, lookup: LookupResult) -> Delivery
     """Adds the House member of the district `lookup` settles (it must be certain) to the
     letter, as one queued delivery sent after commit, counted as queued; returns it.
 
-    Safe to repeat: None when the letter already goes to a House office, was not to the
-    supporter's own members, its text was erased, or the seat is vacant.
+    Safe to repeat: None when the letter already goes to a House office, cannot go to the
+    House, its text was erased, the seat is vacant or the member is not one the letter
+    writes to (letters.recipients).
     """
-    house = [member for member in lookup.members_if_certain() if not member.is_senator]
-    if not house or not house_member_missing(letter, list(letter.deliveries.all())):
+    if not house_member_missing(letter, list(letter.deliveries.all())):
         return None
-    member = house[0]
-    stance = LegislatorStance.objects.filter(action=letter.action, legislator=member).first()
-    why = _("Your member of the House for %(seat)s") % {"seat": member.seat_label}
-    recipient = Recipient(member, why, stance.stance if stance else "unknown")
+    try:  # the one rule of who receives a letter: the House member only if it is one of them
+        found = letter_recipients(action=letter.action, lookup=lookup)
+    except NotTargeted:
+        return None
+    house = [recipient for recipient in found if not recipient.legislator.is_senator]
+    if not house:
+        return None
+    recipient = house[0]
     names = supporter_values(
         first_name=letter.first_name, last_name=letter.last_name, city=letter.city,
         state=letter.state,

@@ -18,6 +18,7 @@ from actioncenter.queue import enqueue
 from actioncenter.siteurl import site_url
 from letters.models import Delivery, Letter
 from letters.selectors import letter_get_for_receipt
+from movement.identity import site_identity
 
 SALT = "campaigns.outreach.receipt"
 # A repeated submission emails the receipt link to the letter's own address, at most this
@@ -53,16 +54,18 @@ def letter_receipt_email_send(*, letter_id: int, language: str | None = None) ->
     if letter is None:
         return False
     with translation.override(email_language(language, letter.campaign.language)):
+        identity = site_identity()
         context = {
             "letter": letter,
             "campaign": letter.campaign,
             "deliveries": list(letter.deliveries.all()),
             "receipt_url": receipt_url(letter, absolute=True),  # in the email's language
-            "SITE_NAME": settings.SITE_NAME,
+            "SITE_NAME": identity.name,
+            "contact_email": identity.contact_email,
         }
         subject = render_to_string("letters/email/receipt_subject.txt", context).strip()
         body = render_to_string("letters/email/receipt.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [letter.email])
+    send_mail(subject, body, identity.from_email, [letter.email])
     Letter.objects.filter(pk=letter.pk, receipt_sent_at__isnull=True).update(
         receipt_sent_at=timezone.now()
     )

@@ -11,8 +11,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views import View
 from django.views.generic import TemplateView
 
+from campaigns import kinds
 from campaigns.models import Campaign
 from legislators.models import Legislator
 from legislators.selectors import legislator_data_status
@@ -22,7 +24,7 @@ from metrics.registry import metric_label
 from metrics.totals import campaign_totals_for
 from staff import charts
 from staff.forms import DateRangeForm
-from staff.permissions import DashboardAccessMixin
+from staff.permissions import DashboardAccessMixin, StaffPermissionMixin, staff_not_found
 from staff.roles import EXPORT_DATA
 from staff.selectors import action_metrics, breakdown_metrics, campaign_report, headline
 from staff.views.exports import campaign_exports
@@ -67,10 +69,16 @@ class CampaignListView(DashboardAccessMixin, TemplateView):
     paginate_by = 25
 
     def get_context_data(self, **kwargs):
-        campaigns = Campaign.objects.order_by("-created_at", "pk")
+        relations = [kind.related_name for kind in kinds.all_kinds()]
+        campaigns = Campaign.objects.select_related(*relations).order_by("-created_at", "pk")
         page = Paginator(campaigns, self.paginate_by).get_page(self.request.GET.get("page"))
         totals = campaign_totals_for([campaign.pk for campaign in page])
-        rows = [(campaign, headline(totals[campaign.pk])) for campaign in page]
+        # Each campaign's progress on its own actions: a letter campaign shows letters and
+        # offices, never "0 signatures".
+        rows = [
+            (campaign, headline(totals[campaign.pk]), kinds.progress(campaign, totals[campaign.pk]))
+            for campaign in page
+        ]
         return super().get_context_data(
             page=page,
             rows=rows,
@@ -117,12 +125,16 @@ class CampaignReportView(DashboardAccessMixin, TemplateView):
     template_name = "staff/campaign_report.html"
 
     def get_context_data(self, **kwargs):
-        campaign = get_object_or_404(Campaign, slug=self.kwargs["slug"])
+        relations = [kind.related_name for kind in kinds.all_kinds()]
+        campaign = get_object_or_404(
+            Campaign.objects.select_related(*relations), slug=self.kwargs["slug"]
+        )
         form = DateRangeForm(self.request.GET or None)
         period = form.period
         today = timezone.localdate()
         report = campaign_report(campaign.pk, period, today=today)
         numbers = headline(report.totals)
+        progress = kinds.progress(campaign, report.totals)
         series = report.series
         sort = self.request.GET.get("sort", "actions")
         by_state = _sorted(report.by_state, sort)
@@ -138,6 +150,7 @@ class CampaignReportView(DashboardAccessMixin, TemplateView):
             campaign=campaign,
             form=form,
             numbers=numbers,
+            progress=progress,
             series=series,
             labels=[label for _metric, label in action_metrics()],
             # Charts are drawn only when the cached page fragment has to be rendered again.
@@ -248,3 +261,11 @@ class AuditLogView(DashboardAccessMixin, TemplateView):
         entries = AuditEntry.objects.select_related("actor").order_by("-created_at", "-pk")
         page = Paginator(entries, 50).get_page(self.request.GET.get("page"))
         return super().get_context_data(page=page, **kwargs)
+
+
+class StaffNotFoundView(StaffPermissionMixin, View):
+    """Any other address under /staff/: the staff page that says there is no such page
+    (signed-in staff only; others go to the sign-in first)."""
+
+    def get(self, request, rest=""):
+        return staff_not_found(request)

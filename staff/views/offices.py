@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -16,13 +15,26 @@ from staff.selectors import office_report
 
 
 class OfficePickView(DashboardAccessMixin, View):
-    """The office picker form posts here (GET) and lands on the office's report."""
+    """The office picker form is sent here (GET) and lands on the office's report."""
 
     def get(self, request, slug):
+        campaign = get_object_or_404(Campaign, slug=slug)
         bioguide_id = request.GET.get("legislator", "")
-        if not Legislator.objects.filter(bioguide_id=bioguide_id).exists():
-            raise Http404
-        return redirect("staff:office", slug=slug, bioguide_id=bioguide_id)
+        if Legislator.objects.filter(bioguide_id=bioguide_id).exists():
+            return redirect("staff:office", slug=slug, bioguide_id=bioguide_id)
+        # Opened without a member (or with an unknown one): the picker itself.
+        context = {
+            "campaign": campaign,
+            "legislators": legislator_choices(),
+            "unknown": bool(bioguide_id),
+        }
+        return render(request, "staff/office_pick.html", context)
+
+
+def legislator_choices():
+    return Legislator.objects.filter(is_current=True).order_by(
+        "state", "-chamber", "district", "last_name"
+    )
 
 
 class OfficeReportView(DashboardAccessMixin, TemplateView):

@@ -23,6 +23,7 @@ from campaigns.views import campaign_page
 from legislators.models import Legislator
 from legislators.offices import legislator_values
 from letters.models import LetterAction
+from letters.recipients import action_reach
 from signups.forms import OrganizationSignOnForm, SignupForm, UpdatesForm
 from staff.permissions import StaffPermissionMixin
 from staff.roles import PREVIEW_CAMPAIGN
@@ -84,7 +85,8 @@ class CampaignPreviewView(PreviewMixin, TemplateView):
             "state", "-chamber", "district", "last_name"
         )
         chosen = self.request.GET.get("legislator", "")
-        legislator = members.filter(bioguide_id=chosen).first() or members.first()
+        legislator = members.filter(bioguide_id=chosen).first() or _first_reached(campaign)
+        legislator = legislator or members.first()
         urls = preview_urls(campaign, form_action=self.request.path)
         return super().get_context_data(
             campaign=campaign,
@@ -95,6 +97,15 @@ class CampaignPreviewView(PreviewMixin, TemplateView):
             texts=outreach_previews(campaign, legislator),
             **kwargs,
         )
+
+
+def _first_reached(campaign):
+    """A member the campaign's letter can reach (letters.recipients), shown by default."""
+    letter = LetterAction.objects.filter(campaign=campaign).select_related("committee").first()
+    if letter is None or letter.targets == LetterAction.Targets.OWN_MEMBERS:
+        return None  # every member can be reached: the list's first
+    reached = action_reach(letter).legislators
+    return reached[0] if reached else None
 
 
 def outreach_previews(campaign, legislator) -> list[dict]:

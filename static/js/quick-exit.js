@@ -1,6 +1,6 @@
 // Quick exit: leave for a neutral site and replace this page in the tab's
 // history so Back does not return here. Without JavaScript the control is a
-// plain link to the same neutral site.
+// plain link to the same neutral site (in a partner's frame, with target="_top").
 //
 // The key is Esc pressed twice within a second: one Esc is what people press to
 // close a menu or a suggestion list while typing, and must not throw away a
@@ -25,7 +25,23 @@
       navigator.sendBeacon(endSession);
     }
     document.title = "";
-    window.location.replace(target);
+    leaveWindow(target);
+  }
+
+  // In a partner's frame, leave the partner's page too, not just the frame: whoever looks
+  // at the screen sees the page around the frame. A frame may navigate the page holding it
+  // once the visitor has used the frame; if the page forbids it (a sandboxed frame), only
+  // the frame leaves.
+  function leaveWindow(url) {
+    if (window.top !== window.self) {
+      try {
+        window.top.location.replace(url);
+        return;
+      } catch (error) {
+        // fall through: leave the frame
+      }
+    }
+    window.location.replace(url);
   }
 
   var PANIC_WINDOW_MS = 1000;

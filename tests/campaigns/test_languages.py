@@ -227,7 +227,8 @@ def test_the_demo_is_published_in_english_and_spanish_and_marked_sensitive(clien
     assert campaign.sensitive is True
     assert campaign.published_translations == ["es"]
     assert [item for item in campaign_translation_checklist(campaign, "es") if item.missing] == []
-    english, spanish = client.get("/").content.decode(), client.get("/es/").content.decode()
+    english = client.get(f"/c/{SLUG}/").content.decode()
+    spanish = client.get(f"/es/c/{SLUG}/").content.decode()
     assert f"<h1>{TITLE}</h1>" in english and f"<h1>{TITLE_ES}</h1>" in spanish
     assert "Al menos 25" in spanish and "200 millones" in spanish and NOTICE_ES not in spanish
     letter = client.get(f"/es/c/{SLUG}/letter/").content.decode()

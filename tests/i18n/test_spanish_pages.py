@@ -137,7 +137,9 @@ def pages(client, campaign, settings, django_capture_on_commit_callbacks):
 
     get = lambda path, **kw: visit(client.get(path, **kw))  # noqa: E731
     for path in [
-        spanish("campaigns:home"),
+        spanish("movement:home"),
+        spanish("movement:latest"),
+        spanish("movement:library"),
         spanish("campaigns:campaign-detail", slug),
         spanish("campaigns:donate", slug),
         spanish("petitions:thanks", slug),

@@ -198,6 +198,7 @@ def test_campaign_list_runs_the_same_queries_however_many_campaigns(client):
         return len(captured)
 
     sign(petition_campaign(), email="one@example.org", zip_code="10001")
+    queries()  # warm up: the first page also reads the site identity, kept for a moment
     few = queries()
     for number in range(5):
         sign(petition_campaign(), email=f"more{number}@example.org", zip_code="10001")

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from devdata.demo import load_demo
 from devdata.letters import demo_outreach_create
+from devdata.movement import movement_demo_create
 
 
 class Command(BaseCommand):
@@ -10,4 +11,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         campaign = load_demo()
         demo_outreach_create(campaign)  # the letter to Congress and the call-in
+        movement_demo_create(campaign)  # the movement's own home page
         self.stdout.write(f"Demo campaign ready: {campaign.get_absolute_url()}")
