@@ -1,7 +1,7 @@
 """GET /api/v1/representatives?zip= under gunicorn on PostgreSQL vs a bare Django JSON view.
 
 Creates its own PostgreSQL database, loads the reference data (which prepares the
-answers), then for each cache configuration (the in-process cache, then Redis at
+answers), then for each cache configuration (the in-process cache, no cache, then Redis at
 --redis-url when it answers) starts gunicorn (sync workers) on a free loopback port and
 drives it with the same number of concurrent client processes for both endpoints,
 alternating rounds: a bare `JsonResponse` view behind the same middleware, and the
@@ -9,7 +9,7 @@ representative lookup for a fixed random sample of real ZIPs (after a warm-up pa
 Prints requests/s per round, the medians, the ratios (goal: lookup >= 0.9 x bare; each
 round pairs both endpoints back to back, so the per-round ratio is the figure least
 disturbed by other load on the machine) and the lookup's p99 latency (goal < 50 ms),
-then one table of both configurations. Stops gunicorn and drops the database at the end.
+then one table of the configurations. Stops gunicorn and drops the database at the end.
 
     .venv/bin/python bench/bench_representatives_api.py [--source FOLDER_OR_URL]
         [--concurrency 4] [--workers 3] [--seconds 4] [--rounds 5]
@@ -161,7 +161,8 @@ def run(args, report: Report) -> int:
             for row in connection.execute("SELECT DISTINCT zcta FROM legislators_zipdistrict")
         ]
     sample = random.Random(7).sample(sorted(zips), min(args.zips, len(zips)))
-    configurations = [("", "in-process memory")]
+    # The in-process cache, no cache at all (Django's dummy cache: nothing is kept), Redis.
+    configurations = [("", "in-process memory"), ("dummycache://", "no cache")]
     if args.redis_url and redis_answers(args.redis_url):
         configurations.append((args.redis_url, "redis"))
     elif args.redis_url:
@@ -180,7 +181,9 @@ def run(args, report: Report) -> int:
         )
     print("goal: lookup >= 0.90 x bare with each cache, p99 < 50 ms")
     for name, bare, api, ratios, latency, bare_latency in rows:
-        cache = "in-process cache" if name.startswith("in-process") else f"{name} cache"
+        cache = {"in-process memory": "in-process cache", "no cache": "no cache"}.get(
+            name, f"{name} cache"
+        )
         report.figure(
             f"representatives API, {cache}", statistics.median(api), "req/s",
             higher_is_better=True, reference="bare JSON view",
@@ -202,7 +205,9 @@ def serve_and_measure(args, cache_url: str, sample: list[str]):
     bare view p99 seconds)."""
     api_paths = [f"/api/v1/representatives?zip={zip5}" for zip5 in sample]
     bare_paths = ["/bench/bare"]
-    name = cache_url.split("://")[0] if cache_url else "in-process memory"
+    name = {"": "in-process memory", "dummycache://": "no cache"}.get(
+        cache_url, cache_url.split("://")[0]
+    )
     port = free_port()
     server = spawn(
         [

@@ -53,7 +53,7 @@ PLAN = {
     "bench_fastpaths.py": (["--repeat", "1000"], 150),
     "bench_lookup.py": (["--zips", "1000"], 150),
     "bench_page_weight.py": ([], 120),
-    "bench_representatives_api.py": (["--rounds", "3", "--seconds", "3"], 240),
+    "bench_representatives_api.py": (["--rounds", "3", "--seconds", "3"], 300),
     "bench_signatures.py": (["--rounds", "3", "--seconds", "4"], 200),
 }
 FULL_TIMEOUT = 3 * 3600
