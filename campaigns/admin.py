@@ -82,8 +82,8 @@ class CampaignAdminForm(AltTextRequiredMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:  # an existing campaign shows its answer
-            self.initial["sensitive"] = str(self.instance.sensitive)
+        answer = self.instance.sensitive  # an existing campaign shows its answer, if any
+        self.initial["sensitive"] = "" if answer is None else str(answer)
 
 
 @admin.register(Campaign)

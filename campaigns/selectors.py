@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from actioncenter.caching import ProcessCache
 from campaigns import kinds as registry
-from campaigns.models import AuditEntry, Campaign, Resource
+from campaigns.models import Campaign, Resource
 from campaigns.services.actions import SUPPORTER_METRICS
 from metrics.totals import campaign_totals
 
@@ -119,11 +119,6 @@ def campaign_translation_checklist(campaign: Campaign, language: str) -> list[Ch
     ]
 
 
-# The audit action that records an organizer's answer to "could taking part put a
-# supporter at risk?": a campaign is published only once someone has answered it.
-SENSITIVITY_CHOSEN = "campaign_sensitivity"
-
-
 @dataclass(frozen=True)
 class ReadinessItem:
     """One line of the checklist shown before publishing: done, or what is missing."""
@@ -150,13 +145,7 @@ def campaign_readiness(campaign: Campaign) -> list[ReadinessItem]:
     for kind, config in pairs:
         problems = kind.checks(config) if kind.checks else []
         items.append(ReadinessItem(str(kind.label), not problems, True, problems))
-    chosen = (
-        AuditEntry.objects.filter(
-            action=SENSITIVITY_CHOSEN, target_type="campaigns.campaign", target_id=str(campaign.pk)
-        ).exists()
-        if campaign.pk
-        else False
-    )
+    chosen = campaign.sensitive is not None
     items.append(
         ReadinessItem(
             _("Sensitive-data choice"),

@@ -115,6 +115,7 @@ def campaign_for_seeding(slug: str, wanted: Sequence[kinds.ActionKind]) -> Campa
             "title": slug.replace("-", " ").capitalize(),
             "summary": "Made-up activity for demonstrations and benchmarks.",
             "status": "live",
+            "sensitive": False,
         },
     )
     for kind in wanted:

@@ -736,6 +736,7 @@ def seed() -> None:
         summary="Name gender as a protected ground of asylum.",
         status=Campaign.Status.LIVE,
         goal=100_000,
+        sensitive=False,
     )
     Petition.objects.create(campaign=campaign, text="Name gender as a protected ground of asylum.")
     LetterAction.objects.create(

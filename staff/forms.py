@@ -82,17 +82,15 @@ class CampaignSetupForm(AltTextRequiredMixin, forms.ModelForm):
             "ends_on": forms.DateInput(attrs={"type": "date"}),
         }
 
-    def __init__(self, *args, sensitivity_chosen: bool = False, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
         self.fields["slug"].label = _("Web address")
         self.fields["slug"].help_text = _(
             "The campaign's address: /c/<slug>/. Empty: made from the title."
         )
-        if self.instance.pk and sensitivity_chosen:
-            self.initial["sensitive"] = str(self.instance.sensitive)
-        else:
-            self.initial["sensitive"] = ""
+        answer = self.instance.sensitive  # None: not answered yet, the choice starts empty
+        self.initial["sensitive"] = "" if answer is None else str(answer)
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("title", ""))[:70]

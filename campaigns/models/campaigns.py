@@ -75,9 +75,14 @@ class Campaign(Translatable, models.Model):
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     goal = models.PositiveIntegerField(_("signature goal"), default=0)
     donation_url = models.URLField(_("donation URL"), blank=True)
+    # None until an organizer answers "could taking part put a supporter at risk?": a
+    # campaign is published only once answered, and an unanswered one is treated as
+    # sensitive wherever it matters (purges, what partners read).
     sensitive = models.BooleanField(
         _("sensitive"),
-        default=False,
+        null=True,
+        blank=True,
+        default=None,
         help_text=_("Privacy tier: letters' texts are purged after delivery."),
     )
     status = models.CharField(

@@ -34,9 +34,7 @@ def _has_active_flag(setup: ActionSetup) -> bool:
 
 
 @transaction.atomic
-def campaign_build(
-    *, campaign_form: ModelForm, setups: list[ActionSetup], actor=None, sensitivity_chosen: bool
-) -> Campaign:
+def campaign_build(*, campaign_form: ModelForm, setups: list[ActionSetup], actor=None) -> Campaign:
     """Save the campaign and the settings of every kind it offers, in one transaction.
 
     Preconditions: every form is valid. A kind no longer offered is switched off (its
@@ -46,7 +44,7 @@ def campaign_build(
     """
     created = campaign_form.instance.pk is None
     campaign = campaign_form.save()
-    if created or not sensitivity_chosen or "sensitive" in campaign_form.changed_data:
+    if created or "sensitive" in campaign_form.changed_data:
         campaign_sensitivity_record(campaign=campaign, actor=actor)
     offered = []
     for setup in setups:

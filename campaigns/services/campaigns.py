@@ -6,7 +6,6 @@ from actioncenter.exceptions import ApplicationError
 from campaigns.localized import TRANSLATIONS
 from campaigns.models import Campaign
 from campaigns.selectors import (
-    SENSITIVITY_CHOSEN,
     campaign_blockers,
     campaign_lookup_forget,
     campaign_translation_checklist,
@@ -81,12 +80,16 @@ def campaign_publish(*, campaign: Campaign, actor=None) -> Campaign:
     return campaign_set_status(campaign=campaign, status=Campaign.Status.LIVE, actor=actor)
 
 
+# The audit action of an organizer's answer to "could taking part put a supporter at risk?".
+SENSITIVITY_ANSWERED = "campaign_sensitivity"
+
+
 def campaign_sensitivity_record(*, campaign: Campaign, actor=None) -> None:
-    """Write down that someone answered whether the campaign is sensitive (the audit trail
-    keeps who and what), which publishing requires."""
+    """Keep in the audit trail who answered whether the campaign is sensitive, and what
+    (the answer itself is the campaign's `sensitive`)."""
     audit_record(
         actor=actor,
-        action=SENSITIVITY_CHOSEN,
+        action=SENSITIVITY_ANSWERED,
         target=campaign,
         details={"sensitive": bool(campaign.sensitive)},
     )

@@ -242,7 +242,7 @@ def outreach(letter: Letter, links: Links) -> dict:
     }
     if origin and origin.duration is not None:
         fields["duration"] = origin.duration
-    if not letter.campaign.sensitive:
+    if letter.campaign.sensitive is False:  # unanswered counts as sensitive
         fields["message"] = letter.edited_template if origin else (first.body if first else "")
     return resource(
         pk=letter.pk,

@@ -26,7 +26,9 @@ def letters_purge_sensitive(*, days: int | None = None, now: dt.datetime | None 
     cutoff = (now or timezone.now()) - dt.timedelta(days=days)
     unfinished = Delivery.objects.filter(letter=OuterRef("pk")).exclude(status__in=Delivery.FINAL)
     letters = (
-        Letter.objects.filter(campaign__sensitive=True, purged_at__isnull=True)
+        # An unanswered campaign (no `sensitive` yet) counts as sensitive.
+        Letter.objects.exclude(campaign__sensitive=False)
+        .filter(purged_at__isnull=True)
         .annotate(last_final=Coalesce(Max("deliveries__finished_at"), F("created_at")))
         .filter(~Exists(unfinished), last_final__lte=cutoff)
         .values_list("pk", flat=True)

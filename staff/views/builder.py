@@ -17,8 +17,8 @@ from django.views import View
 
 from actioncenter.exceptions import ApplicationError
 from campaigns import kinds
-from campaigns.models import AuditEntry, Campaign
-from campaigns.selectors import SENSITIVITY_CHOSEN, campaign_readiness
+from campaigns.models import Campaign
+from campaigns.selectors import campaign_readiness
 from campaigns.services.builder import ActionSetup, campaign_build
 from campaigns.services.campaigns import campaign_publish, campaign_set_status
 from campaigns.templating import MERGE_FIELDS
@@ -30,14 +30,6 @@ from staff.permissions import StaffPermissionMixin
 
 BUILD_PERMISSION = "campaigns.change_campaign"
 CREATE_PERMISSION = "campaigns.add_campaign"
-
-
-def _sensitivity_chosen(campaign: Campaign | None) -> bool:
-    if campaign is None:
-        return False
-    return AuditEntry.objects.filter(
-        action=SENSITIVITY_CHOSEN, target_type="campaigns.campaign", target_id=str(campaign.pk)
-    ).exists()
 
 
 def _offered_now(kind, config) -> bool:
@@ -101,24 +93,18 @@ class CampaignBuildView(StaffPermissionMixin, View):
 
     def get(self, request, slug=None):
         campaign = self._campaign()
-        chosen = _sensitivity_chosen(campaign)
-        form = CampaignSetupForm(instance=campaign, sensitivity_chosen=chosen)
+        form = CampaignSetupForm(instance=campaign)
         return self._render(campaign, form, action_setups(campaign))
 
     def post(self, request, slug=None):
         campaign = self._campaign()
-        chosen = _sensitivity_chosen(campaign)
-        form = CampaignSetupForm(
-            request.POST, request.FILES, instance=campaign, sensitivity_chosen=chosen
-        )
+        form = CampaignSetupForm(request.POST, request.FILES, instance=campaign)
         setups = action_setups(campaign, request.POST, request.FILES)
         valid = [form.is_valid()] + [setup.valid for setup in setups]
         if not all(valid):
             messages.error(request, _("Nothing was saved: please correct the errors below."))
             return self._render(campaign, form, setups, status=400)
-        saved = campaign_build(
-            campaign_form=form, setups=setups, actor=request.user, sensitivity_chosen=chosen
-        )
+        saved = campaign_build(campaign_form=form, setups=setups, actor=request.user)
         messages.success(
             request,
             _("Saved. The checklist below says what the campaign still needs before it goes live.")

@@ -13,9 +13,11 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     body = "## Why\n\nBecause it matters."
     status = Campaign.Status.LIVE
     goal = 100
+    sensitive = False  # answered: an ordinary campaign
 
     class Params:
-        draft = factory.Trait(status=Campaign.Status.DRAFT)
+        # A draft nobody has yet said is sensitive or not.
+        draft = factory.Trait(status=Campaign.Status.DRAFT, sensitive=None)
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):

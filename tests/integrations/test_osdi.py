@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
+from campaigns.models import Campaign
 from integrations.osdi.resources import ocd_division
 from letters.models import Delivery
 from staff.roles import REPORTER
@@ -123,6 +124,15 @@ def test_advocacy_campaign_and_outreach_are_shaped_like_the_osdi_examples(api, f
     assert outreach["targets"][0]["ocdid"] == ocd_division(
         delivery.office_state, delivery.office_district if delivery.chamber == "house" else None
     )
+
+
+def test_the_message_is_shown_only_for_a_campaign_answered_not_sensitive(api):
+    campaign, delivery = letter_campaign()
+    url = reverse("osdi:outreach", args=[campaign.pk, delivery.letter_id])
+    assert "message" in api.get(url).json()
+    for answer in (None, True):  # not answered yet, or sensitive
+        Campaign.objects.filter(pk=campaign.pk).update(sensitive=answer)
+        assert "message" not in api.get(url).json()
 
 
 def test_an_outreach_is_one_letter_with_every_office_it_went_to_as_targets(api):

@@ -66,6 +66,19 @@ def test_ordinary_campaigns_are_not_purged(django_capture_on_commit_callbacks):
     assert letters_purge_sensitive(days=30) == 0
 
 
+def test_a_campaign_nobody_has_answered_for_is_purged_as_a_sensitive_one(
+    django_capture_on_commit_callbacks,
+):
+    members_of()
+    action = LetterActionFactory(campaign__sensitive=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        letter, _ = submit(action, note="My own story.")
+    age(letter, 31)
+    assert letters_purge_sensitive(days=30) == 1
+    letter.refresh_from_db()
+    assert letter.personal_note == "" and letter.purged_at is not None
+
+
 def test_purged_receipt_still_shows_each_office_status(finished_letter, client):
     from letters.services.receipts import receipt_url
 

@@ -50,7 +50,10 @@ def live_campaign(**fields):
     from campaigns.models import Campaign
 
     number = next(_campaigns)
-    values = {"slug": f"campaign-{number}", "title": f"Campaign {number}", "status": "live"}
+    values = {
+        "slug": f"campaign-{number}", "title": f"Campaign {number}", "status": "live",
+        "sensitive": False,
+    }  # fmt: skip
     return Campaign.objects.create(**{**values, **fields})
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from campaigns.models import AuditEntry, Campaign
 from campaigns.selectors import campaign_readiness
-from campaigns.services.campaigns import campaign_publish, campaign_sensitivity_record
+from campaigns.services.campaigns import campaign_publish
 from staff.roles import ORGANIZER
 from tests.campaigns.factories import CampaignFactory
 from tests.legislators.factories import members_of
@@ -24,9 +24,8 @@ def organizer(client):
 
 def ready_draft() -> Campaign:
     members_of()
-    campaign = CampaignFactory(draft=True)
+    campaign = CampaignFactory(draft=True, sensitive=False)
     LetterActionFactory(campaign=campaign)
-    campaign_sensitivity_record(campaign=campaign)
     return campaign
 
 
@@ -67,8 +66,7 @@ def test_a_campaign_without_actions_or_sensitive_choice_is_refused_with_the_list
 
 
 def test_a_letter_with_a_broken_template_or_no_reach_blocks_publishing():
-    campaign = CampaignFactory(draft=True)
-    campaign_sensitivity_record(campaign=campaign)
+    campaign = CampaignFactory(draft=True, sensitive=True)
     LetterActionFactory(campaign=campaign, targets="fixed", template="Hi {{ friend }}")
     blocking = {item.label: item.detail for item in campaign_readiness(campaign) if not item.done}
     letter = " ".join(blocking["Letter to Congress"])
@@ -79,9 +77,8 @@ def test_a_letter_with_a_broken_template_or_no_reach_blocks_publishing():
 
 
 def test_recommended_items_do_not_block():
-    campaign = CampaignFactory(draft=True, goal=0)
+    campaign = CampaignFactory(draft=True, goal=0, sensitive=False)
     PetitionFactory(campaign=campaign)
-    campaign_sensitivity_record(campaign=campaign)
     recommended = [item for item in campaign_readiness(campaign) if not item.blocking]
     assert {item.label for item in recommended} == {"Goal", "Share image", "Spanish version"}
     assert campaign_publish(campaign=campaign).status == Campaign.Status.LIVE
