@@ -54,7 +54,7 @@ def _campaign_fields() -> list[str]:
     them (each beside its description)."""
     names = [
         "title", "title_es", "slug", "summary", "summary_es", "body", "body_es", "language",
-        "goal", "donation_url", "starts_on", "ends_on", "featured",
+        "goal", "donation_url", "starts_on", "ends_on", "featured", "sensitive",
     ]  # fmt: skip
     return names + image_fields(Campaign)
 

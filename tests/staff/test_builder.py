@@ -208,6 +208,22 @@ def test_the_sensitive_data_question_has_no_default(client, organizer):
     assert "Could taking part put a supporter at risk?" in response.content.decode()
 
 
+PETITION = {"petition-offered": "on", "petition-text": "Name gender in asylum law."}
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_the_answer_to_the_sensitive_data_question_is_the_campaigns(client, organizer, answer):
+    create(client, {**campaign_data(sensitive=str(answer)), **PETITION})
+    campaign = Campaign.objects.get()
+    assert campaign.sensitive is answer
+    # Changed later, it is the new answer.
+    url = reverse("staff:campaign-build", args=[campaign.slug])
+    client.post(url, {**campaign_data(slug=campaign.slug, sensitive=str(not answer)),
+                      **PETITION})  # fmt: skip
+    campaign.refresh_from_db()
+    assert campaign.sensitive is (not answer)
+
+
 def test_a_taken_address_is_refused_in_words(client, organizer):
     Campaign.objects.create(slug="write-for-survivors", title="Older")
     page = create(client, campaign_data()).content.decode()
