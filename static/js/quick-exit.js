@@ -30,12 +30,16 @@
 
   // In a partner's frame, leave the partner's page too, not just the frame: whoever looks
   // at the screen sees the page around the frame. A frame may navigate the page holding it
-  // once the visitor has used the frame; if the page forbids it (a sandboxed frame), only
-  // the frame leaves.
+  // once the visitor has used the frame (typed or clicked in it); if the page forbids it (a
+  // sandboxed frame) the browser throws, and if the visitor has not used the frame yet the
+  // browser refuses without a word. Either way, the frame itself leaves.
   function leaveWindow(url) {
     if (window.top !== window.self) {
       try {
         window.top.location.replace(url);
+        window.setTimeout(function () {
+          window.location.replace(url);
+        }, 300);
         return;
       } catch (error) {
         // fall through: leave the frame
