@@ -178,6 +178,15 @@ def update(model: type[models.Model], values: Mapping, where: Mapping) -> Statem
     return Statement(sql, set_params + where_params)
 
 
+# A step that lets the statement's own transaction commit without waiting for its WAL
+# flush (PostgreSQL's synchronous_commit, for this transaction only). An unreferenced
+# SELECT step never runs: the final query must join it (`CROSS JOIN no_flush_wait`).
+NO_FLUSH_WAIT = (
+    "no_flush_wait",
+    Statement("SELECT set_config('synchronous_commit', 'off', true)", []),
+)
+
+
 def with_steps(steps: Iterable[tuple[str, Statement]], final: str) -> Statement:
     """One statement of named steps (common table expressions) and a final SELECT."""
     steps = list(steps)

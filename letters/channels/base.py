@@ -11,10 +11,12 @@ the outbox builds the letter from its rows and records the outcome.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 CHANNEL_NAMES = ("cwc", "email", "manual")  # each a module of this package
+Handover = Callable[[], None]  # see Channel.send
 
 
 class DeliveryError(Exception):
@@ -27,6 +29,11 @@ class TransientDeliveryError(DeliveryError):
 
 class PermanentDeliveryError(DeliveryError):
     """The office refused the message; sending it again would fail the same way."""
+
+
+class HandoverRefused(Exception):  # noqa: N818 - an answer of the outbox, not a fault
+    """The outbox withdrew the message at the last moment (another sender took the
+    delivery over): the channel must let nothing more of it leave."""
 
 
 class HeldDeliveryError(DeliveryError):
@@ -119,5 +126,12 @@ class Channel(Protocol):
     def is_available(self, office: Office) -> bool:
         """Whether this channel can reach this office with the current configuration."""
 
-    def send(self, letter: OutgoingLetter) -> DeliveryResult:
-        """Deliver, or raise TransientDeliveryError / PermanentDeliveryError."""
+    def send(self, letter: OutgoingLetter, *, handover: Handover | None = None) -> DeliveryResult:
+        """Deliver, or raise TransientDeliveryError / PermanentDeliveryError.
+
+        A channel whose office system acts only on a complete request (CWC) calls
+        `handover` once, right before the request's last bytes: until then nothing can
+        arrive, and once it has returned the outbox never sends this attempt again. It
+        raises HandoverRefused when the message must not leave. Other channels ignore it,
+        and a sender that stops mid-send is then simply sent again.
+        """

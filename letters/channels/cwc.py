@@ -7,8 +7,10 @@ Django settings: the caller passes endpoints and delivery-agent details in.
   delegates use "00"); Senate offices are "S" + state + "0" + class.
 * `OrganizationStatement` carries the organizer's template text and
   `ConstituentMessage` the supporter's own words, when they wrote any.
-* The delivery id is the CWC `DeliveryId`, so an office can recognise a
-  message sent twice after a crash.
+* The delivery id is the CWC `DeliveryId`. With a `handover`, the request's
+  headers go out first and its body only once the handover has returned: CWC
+  acts on complete requests only, so a sender that stops before that leaves CWC
+  nothing, and the outbox knows, from its own records, which messages CWC may have.
 * Errors: a timeout, a connection error, a 5xx, 408 or 429 is transient; any
   other 4xx is permanent, with the `<Error>` texts of the answer as the reason.
 """
@@ -18,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -29,6 +31,7 @@ from campaigns.text import CONTROL_CHARACTERS
 from legislators.offices import is_cwc_office
 from letters.channels.base import (
     DeliveryResult,
+    Handover,
     HeldDeliveryError,
     Office,
     OutgoingLetter,
@@ -239,6 +242,11 @@ def error_texts(body: bytes) -> list[str]:
     return [" ".join(node.itertext()).strip() for node in root.iter("Error")]
 
 
+def _after(handover: Handover, document: bytes) -> Iterator[bytes]:
+    handover()
+    yield document
+
+
 class CwcClient:
     """POSTs CWC documents to one installation (House or Senate).
 
@@ -251,24 +259,35 @@ class CwcClient:
         self.endpoint = endpoint
         self.pool = pool or urllib3.PoolManager()
 
-    def send(self, document: bytes) -> str:
-        """Deliver one message; returns the answer's text. Raises CwcTransient/PermanentError."""
-        return self._post("v2/message", document)
+    def send(self, document: bytes, *, handover: Handover | None = None) -> str:
+        """Deliver one message; returns the answer's text. Raises CwcTransient/PermanentError.
+
+        `handover` runs after the connection is open and the headers are written, right
+        before the body (see the module's docstring); what it raises propagates, and the
+        connection is closed with the body unsent.
+        """
+        return self._post("v2/message", document, handover=handover)
 
     def validate(self, document: bytes) -> str:
         """Ask CWC to check a message without delivering it."""
         return self._post("v2/validate", document)
 
-    def _post(self, path: str, document: bytes) -> str:
+    def _post(self, path: str, document: bytes, *, handover: Handover | None = None) -> str:
         query = urlencode({"apikey": self.endpoint.api_key})
         url = f"{self.endpoint.base_url.rstrip('/')}/{path}?{query}"
         connect, read = self.endpoint.timeout
+        headers = {"Content-Type": "application/xml"}
+        body: bytes | Iterator[bytes] = document
+        if handover is not None:
+            # urllib3 writes the headers, then an iterable body one item at a time.
+            headers["Content-Length"] = str(len(document))
+            body = _after(handover, document)
         try:
             response = self.pool.request(
                 "POST",
                 url,
-                body=document,
-                headers={"Content-Type": "application/xml"},
+                body=body,
+                headers=headers,
                 timeout=urllib3.Timeout(connect=connect, read=read),
                 retries=False,
                 redirect=False,
@@ -340,9 +359,10 @@ class CwcChannel:
             return listed is None or office.code in listed  # else the next channel takes it
         return True
 
-    def send(self, letter: OutgoingLetter) -> DeliveryResult:
+    def send(self, letter: OutgoingLetter, *, handover: Handover | None = None) -> DeliveryResult:
         endpoint = self._endpoint(letter.office)
         if endpoint is None:
             raise PermanentDeliveryError("CWC is not configured for this chamber")
-        CwcClient(endpoint, pool=self.pool).send(message_xml(letter, self.agent))
+        document = message_xml(letter, self.agent)
+        CwcClient(endpoint, pool=self.pool).send(document, handover=handover)
         return DeliveryResult(DeliveryResult.SENT, detail="CWC accepted the message")

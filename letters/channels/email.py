@@ -9,6 +9,7 @@ from django.core.mail import EmailMessage
 
 from letters.channels.base import (
     DeliveryResult,
+    Handover,
     Office,
     OutgoingLetter,
     PermanentDeliveryError,
@@ -25,7 +26,10 @@ class EmailChannel:
     def is_available(self, office: Office) -> bool:
         return bool(office.email)
 
-    def send(self, letter: OutgoingLetter) -> DeliveryResult:
+    def send(self, letter: OutgoingLetter, *, handover: Handover | None = None) -> DeliveryResult:
+        # No handover: a mail server takes a message over a whole SMTP dialogue, so a mark
+        # set before it would turn a sender that stops mid-dialogue into a lost letter.
+        # Such a letter is emailed again instead, with the same X-Delivery-Id.
         person = letter.constituent
         body = "\n\n".join(
             [

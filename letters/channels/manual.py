@@ -4,7 +4,7 @@ The receipt then shows the office's contact form, phone and the letter text to
 copy; the supporter can mark the letter sent once they have used them.
 """
 
-from letters.channels.base import DeliveryResult, Office, OutgoingLetter
+from letters.channels.base import DeliveryResult, Handover, Office, OutgoingLetter
 
 
 class ManualChannel:
@@ -13,5 +13,5 @@ class ManualChannel:
     def is_available(self, office: Office) -> bool:
         return True
 
-    def send(self, letter: OutgoingLetter) -> DeliveryResult:
+    def send(self, letter: OutgoingLetter, *, handover: Handover | None = None) -> DeliveryResult:
         return DeliveryResult(DeliveryResult.NEEDS_MANUAL, detail="no automatic channel")

@@ -97,6 +97,10 @@ class Delivery(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     next_attempt_at = models.DateTimeField(_("next attempt due"), null=True, blank=True)
     sending_at = models.DateTimeField(_("sending since"), null=True, blank=True)
+    # Set, durably, just before this attempt's message can reach the office's system (the
+    # last bytes of the request): a sender that stops after it is never sent again; one
+    # that stops before it is. Cleared by the next claim.
+    handed_over_at = models.DateTimeField(_("handed to the office's system"), null=True, blank=True)
     sent_at = models.DateTimeField(_("delivered"), null=True, blank=True)
     finished_at = models.DateTimeField(_("final state reached"), null=True, blank=True)
     marked_sent_by_supporter = models.BooleanField(_("sent by the supporter"), default=False)

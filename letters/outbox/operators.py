@@ -21,6 +21,10 @@ from letters.outbox.transitions import delivery_move
 
 logger = logging.getLogger(__name__)
 Status = Delivery.Status
+ANSWER_NOT_SEEN = gettext_lazy(
+    "Recorded as sent without the office system's answer: the sender stopped after the "
+    "message was handed over."
+)
 
 
 def _enqueue(delivery_ids) -> None:
@@ -65,7 +69,8 @@ def deliveries_sweep(
     A `sending` row whose sender has been at it for `stuck_after` seconds (default
     DELIVERY_STUCK_AFTER_SECONDS, longer than a send may take: the task's time limit
     ends it first) goes back to `queued` here, so the next worker claims it at once,
-    on this threshold rather than its own. A `queued` row overdue by `lost_after`
+    on this threshold rather than its own; unless its message was handed over, which
+    makes it `sent` (`_settle_handed_over`). A `queued` row overdue by `lost_after`
     seconds (default one sweep period, DELIVERY_SWEEP_SECONDS) has lost its message,
     say in a broker crash: it is enqueued again, so it goes out within two sweep
     periods. A second message for a row still in the broker is harmless: only one
@@ -75,14 +80,16 @@ def deliveries_sweep(
     stuck = settings.DELIVERY_STUCK_AFTER_SECONDS if stuck_after is None else stuck_after
     lost = settings.DELIVERY_SWEEP_SECONDS if lost_after is None else lost_after
     now = timezone.now()
-    # The pending index holds only unfinished deliveries, so both scans stay small.
+    # The pending index holds only unfinished deliveries, so the scans stay small.
     pending = Delivery.objects.filter(finished_at__isnull=True)
+    stale = pending.filter(
+        status=Status.SENDING, sending_at__lte=now - dt.timedelta(seconds=stuck)
+    ).order_by("sending_at")
+    settled = _settle_handed_over(stale, limit=limit)
     with transaction.atomic():
         # Queued and sending count as one total, so this move changes no counter.
         abandoned = list(
-            pending.filter(status=Status.SENDING, sending_at__lte=now - dt.timedelta(seconds=stuck))
-            .order_by("sending_at")
-            .values_list("pk", flat=True)[:limit]
+            stale.filter(handed_over_at__isnull=True).values_list("pk", flat=True)[:limit]
         )
         Delivery.objects.filter(pk__in=abandoned, status=Status.SENDING).update(
             status=Status.QUEUED, next_attempt_at=now
@@ -100,7 +107,27 @@ def deliveries_sweep(
         logger.warning(
             "re-enqueued stuck deliveries", extra={"count": len(abandoned) + len(overdue)}
         )
-    return len(abandoned) + len(overdue) + deliveries_resume(limit=limit)
+    return settled + len(abandoned) + len(overdue) + deliveries_resume(limit=limit)
+
+
+@transaction.atomic
+def _settle_handed_over(stale, *, limit: int) -> int:
+    """Record as sent the stale deliveries whose sender stopped after the handover.
+
+    CWC may have the message, and cannot be asked whether it has: sending it again could
+    post it twice, and not at all is what the handover's timing makes most likely (the
+    sender had written everything but the answer's wait). The row keeps a note saying
+    its answer was never seen, for staff.
+    """
+    rows = stale.filter(handed_over_at__isnull=False).select_related("letter")[:limit]
+    settled = 0
+    for delivery in rows:
+        settled += delivery_move(
+            delivery, Status.SENT, at_attempt=delivery.attempts, last_error=str(ANSWER_NOT_SEEN)
+        )
+    if settled:
+        logger.warning("handed-over deliveries recorded as sent", extra={"count": settled})
+    return settled
 
 
 def current_setups() -> dict[str, str]:

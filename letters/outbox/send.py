@@ -10,17 +10,19 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actioncenter.caching import ProcessCache
-from actioncenter.db.statements import db_value, field_count, quote, returning
+from actioncenter.db.statements import NO_FLUSH_WAIT, db_value, field_count, quote, returning
 from actioncenter.fastpaths import execute_prepared, instance_from_row
 from actioncenter.siteurl import site_url
 from letters.channels import channel_for
 from letters.channels.base import (
     Bill,
     Constituent,
+    HandoverRefused,
     HeldDeliveryError,
     Office,
     OutgoingLetter,
@@ -51,13 +53,14 @@ def office_route(office_code: str) -> OfficeRoute | None:
 
 
 def delivery_send(*, delivery_id) -> SendOutcome | None:
-    """Send one delivery through its office's channel, at most once.
+    """Send one delivery through its office's channel.
 
-    Returns None when there was nothing to do (gone, final, or being sent by
-    another worker). A transient failure puts the row back to `queued` with
-    `retry_in` seconds of backoff, or marks it `failed` once DELIVERY_MAX_ATTEMPTS
-    is reached; a permanent refusal marks it `failed` with the reason; a refused
-    delivery setup holds it (`held`) until the setup changes (`deliveries_resume`).
+    Returns None when there was nothing to do (gone, final, being sent by another
+    worker, or handed over by a sender that then stopped: the sweeper settles those).
+    A transient failure puts the row back to `queued` with `retry_in` seconds of
+    backoff, or marks it `failed` once DELIVERY_MAX_ATTEMPTS is reached; a permanent
+    refusal marks it `failed` with the reason; a refused delivery setup holds it
+    (`held`) until the setup changes (`deliveries_resume`).
     """
     delivery = _claim(delivery_id)
     if delivery is None:
@@ -66,7 +69,14 @@ def delivery_send(*, delivery_id) -> SendOutcome | None:
     office = _office(delivery, route)
     channel = channel_for(office, route.channels if route else ())
     try:
-        result = channel.send(outgoing_letter(delivery, office))
+        result = channel.send(
+            outgoing_letter(delivery, office),
+            handover=lambda: _hand_over(delivery, channel=channel.name),
+        )
+    except HandoverRefused:
+        return None  # another sender took the delivery over meanwhile, and sends it
+    except (OperationalError, InterfaceError):
+        raise  # the database, not the channel: the task tries again on a new connection
     except TransientDeliveryError as exc:
         return _after_transient(delivery, channel.name, str(exc))
     except HeldDeliveryError as exc:  # our setup, not the letter: wait for it to change
@@ -83,9 +93,21 @@ def delivery_send(*, delivery_id) -> SendOutcome | None:
 
 
 def _finish(claimed: Delivery, status: str, **fields) -> SendOutcome | None:
-    """Record the outcome, if the row is still as the claim left it (same attempt)."""
+    """Record the outcome, if the row is still as the claim left it (same attempt).
+
+    `sent` after a handover commits without waiting for its WAL flush: if a database
+    crash lost it, the row would be left handed over, which the sweeper records as sent,
+    counted once. Every other outcome waits, as the sweeper could not redo it.
+    """
     fields["last_error"] = fields.get("last_error", "")[:2000]
-    if not delivery_move(claimed, status, at_attempt=claimed.attempts, **fields):
+    redone_by_sweeper = status == Status.SENT and claimed.handed_over_at is not None
+    if not delivery_move(
+        claimed,
+        status,
+        at_attempt=claimed.attempts,
+        wait_for_flush=not redone_by_sweeper,
+        **fields,
+    ):
         return None
     if status == Status.FAILED:
         logger.warning("delivery failed permanently", extra={"count": claimed.attempts})
@@ -107,6 +129,9 @@ def _after_transient(claimed: Delivery, channel: str, error: str) -> SendOutcome
         return _finish(claimed, Status.FAILED, channel=channel, last_error=reason)
     delay = retry_delay(claimed.attempts)
     due = timezone.now() + dt.timedelta(seconds=delay)
+    # Sent again even when the failure came after the handover (no answer in time, a
+    # dropped connection): CWC failing to answer is more likely to have lost the message
+    # than a worker that stops, and the repeat carries the same DeliveryId.
     moved = delivery_move(
         claimed,
         Status.QUEUED,
@@ -114,11 +139,12 @@ def _after_transient(claimed: Delivery, channel: str, error: str) -> SendOutcome
         channel=channel,
         last_error=error[:2000],
         next_attempt_at=due,
+        handed_over_at=None,
     )
     return SendOutcome(Status.QUEUED, retry_in=delay) if moved else None
 
 
-# --- claiming -----------------------------------------------------------------------------
+# --- claiming and handing over ----------------------------------------------------------
 
 
 def _claim(delivery_id) -> Delivery | None:
@@ -153,23 +179,57 @@ def _claim(delivery_id) -> Delivery | None:
 def _claim_sql() -> str:
     deliveries = quote(Delivery._meta.db_table)
     letters, actions = quote(Letter._meta.db_table), quote(LetterAction._meta.db_table)
+    # A stale `sending` row is taken over only if its message was never handed over; one
+    # that was is the sweeper's to settle (`deliveries_sweep`), never to send again.
     update = (
-        f"UPDATE {deliveries} SET status = %s, attempts = attempts + 1, sending_at = %s "  # noqa: S608
-        "WHERE id = %s AND (status = %s OR (status = %s AND "
+        f"UPDATE {deliveries} SET status = %s, attempts = attempts + 1, sending_at = %s, "  # noqa: S608
+        "handed_over_at = NULL "
+        "WHERE id = %s AND (status = %s OR (status = %s AND handed_over_at IS NULL AND "
         "(sending_at IS NULL OR sending_at <= %s))) "
         f"RETURNING {returning(Delivery)}"
     )
     # The claim commits without waiting for its WAL flush (this statement only). If the
     # database crashed right after, the claim could be lost, leaving the row as it was
-    # before: as after a worker crash, the send is retried and recognised by its
-    # DeliveryId. The outcome's commit waits as usual, and it makes the claim durable too.
+    # before, and nothing has left yet: the handover's commit, which waits, makes the
+    # claim durable too before the message can arrive.
+    name, step = NO_FLUSH_WAIT
     return (
-        "WITH no_flush_wait AS (SELECT set_config('synchronous_commit', 'off', true)), "  # noqa: S608
+        f"WITH {name} AS ({step.sql}), "  # noqa: S608
         f"claimed AS ({update}) "
         f"SELECT claimed.*, {returning(Letter, qualified=True)}, "
         f"{returning(LetterAction, qualified=True)} FROM claimed "
         f"JOIN {letters} ON {letters}.id = claimed.letter_id "
         f"JOIN {actions} ON {actions}.id = {letters}.action_id CROSS JOIN no_flush_wait"
+    )
+
+
+def _hand_over(claimed: Delivery, *, channel: str) -> None:
+    """Record that this attempt's message is about to reach the office's system.
+
+    Called by the channel when only the request's body is left to write. The commit waits
+    for its WAL flush, so the mark outlives a crash of the worker or of the database:
+    from here on this attempt is never sent again. Raises HandoverRefused when the row
+    is no longer this attempt's (taken over after DELIVERY_STUCK_AFTER_SECONDS).
+    """
+    now = timezone.now()
+    params = [
+        db_value(Delivery, "handed_over_at", now),
+        channel,
+        db_value(Delivery, "id", claimed.pk),
+        Status.SENDING.value,
+        claimed.attempts,
+    ]
+    if not execute_prepared(_hand_over_sql(), params):
+        raise HandoverRefused
+    claimed.handed_over_at, claimed.channel = now, channel
+
+
+@cache
+def _hand_over_sql() -> str:
+    return (
+        f"UPDATE {quote(Delivery._meta.db_table)} SET handed_over_at = %s, channel = %s "  # noqa: S608
+        "WHERE id = %s AND status = %s AND attempts = %s AND handed_over_at IS NULL "
+        "RETURNING 1"
     )
 
 

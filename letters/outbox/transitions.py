@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actioncenter.db.statements import Statement, insert, update, with_steps
+from actioncenter.db.statements import NO_FLUSH_WAIT, Statement, insert, update, with_steps
 from actioncenter.exceptions import ApplicationError
 from actioncenter.fastpaths import execute_prepared
 from letters.models import Delivery, OfficeReach
@@ -35,12 +35,18 @@ def move_deltas(old: str, new: str) -> dict[str, int]:
 
 
 def delivery_move(
-    delivery: Delivery, new_status: str, *, at_attempt: int | None = None, **fields
+    delivery: Delivery,
+    new_status: str,
+    *,
+    at_attempt: int | None = None,
+    wait_for_flush: bool = True,
+    **fields,
 ) -> bool:
     """Move `delivery` (with its letter loaded) from the status it was read with to
     `new_status`, setting `fields`; True when it moved. With `at_attempt`, only while the
-    row is still at that attempt. Repeating a move is a no-op; a move not in the map
-    raises ApplicationError."""
+    row is still at that attempt. `wait_for_flush=False` commits the move without waiting
+    for its WAL flush (outside a transaction: for a move a crash may undo, see the
+    caller). Repeating a move is a no-op; a move not in the map raises ApplicationError."""
     old = delivery.status
     if old == new_status:
         return False
@@ -59,7 +65,7 @@ def delivery_move(
     where = {"id": delivery.pk, "status": old}
     if at_attempt is not None:
         where["attempts"] = at_attempt
-    statement = _move_statement(delivery, old, new_status, values, where, now)
+    statement = _move_statement(delivery, old, new_status, values, where, now, wait_for_flush)
     [(changed,)] = execute_prepared(statement.sql, statement.params)
     if changed:
         for name, value in values.items():
@@ -67,9 +73,13 @@ def delivery_move(
     return bool(changed)
 
 
-def _move_statement(delivery, old, new_status, values, where, now) -> Statement:
+def _move_statement(delivery, old, new_status, values, where, now, wait_for_flush) -> Statement:
     letter = delivery.letter
     steps = [("moved", _returning_one(update(Delivery, values, where)))]
+    final = "SELECT COUNT(*) FROM moved"
+    if not wait_for_flush:
+        steps.insert(0, NO_FLUSH_WAIT)
+        final += " CROSS JOIN no_flush_wait"
     upserts, params = counter_upserts(
         campaign_id=delivery.campaign_id,
         deltas=move_deltas(old, new_status),
@@ -96,7 +106,7 @@ def _move_statement(delivery, old, new_status, values, where, now) -> Statement:
             when="reached",
         )
         steps += _named("reach_counted", upserts, params)
-    return with_steps(steps, "SELECT COUNT(*) FROM moved")
+    return with_steps(steps, final)
 
 
 def _returning_one(statement: Statement) -> Statement:

@@ -3,7 +3,9 @@
 It validates every posted document against the CWC RELAX NG schema (when given
 one), answers like CWC does, and counts each `DeliveryId` once: `accepted` maps
 every delivered id to its office, and a second post of the same id is answered
-200 (CWC recognises a repeat by its DeliveryId) but recorded in `duplicates`.
+200 (CWC recognises a repeat by its DeliveryId) but recorded in `duplicates`. A
+request whose client goes away before its body is complete is neither answered nor
+recorded, only counted (`incomplete`), as any HTTP server drops it.
 
 Modes: "ok" (200), "error" (400 with `<Error>` elements), "server_error" (500),
 "moved" (301, as a wrong base URL meets) and "stall" (answers only after
@@ -73,6 +75,10 @@ class FakeCwcServer:
         self.duplicates: Counter[str] = Counter()
         self.posts = 0
         self.validated = 0
+        # Requests whose client went away before the whole body arrived: like any HTTP
+        # server, this one never acts on them (nor answers).
+        self.incomplete = 0
+        self.begun = 0  # requests whose headers have arrived
         self.documents: list[bytes] = []
         self.keep_documents = True
         # Benchmarks: check each document against the schema after the timed run
@@ -117,6 +123,8 @@ class FakeCwcServer:
                 "validated": self.validated,
                 "accepted": len(self.accepted),
                 "duplicates": sum(self.duplicates.values()),
+                "incomplete": self.incomplete,
+                "begun": self.begun,
             }
             if with_ids:
                 stats["ids"] = sorted(self.accepted)
@@ -130,12 +138,23 @@ class FakeCwcServer:
             )
         return stats
 
+    def wait_for(self, *, timeout: float = 5.0, **counts: int) -> bool:
+        """Whether the named counters (e.g. incomplete=1) reach their values in time: the
+        server's threads see a client go away a moment after it has."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            stats = self.stats()
+            if all(stats[name] >= value for name, value in counts.items()):
+                return True
+            time.sleep(0.01)
+        return False
+
     def reset(self) -> None:
         with self._lock:
             self.accepted.clear()
             self.duplicates.clear()
             self.documents.clear()
-            self.posts = self.validated = 0
+            self.posts = self.validated = self.incomplete = self.begun = 0
             self.script.clear()
 
     # --- behaviour -----------------------------------------------------------------
@@ -202,7 +221,7 @@ class FakeCwcServer:
                 self.accepted.clear()
                 self.duplicates.clear()
                 self.documents.clear()
-                self.posts = self.validated = 0
+                self.posts = self.validated = self.incomplete = self.begun = 0
 
     def _handler_class(self):
         server = self
@@ -216,7 +235,15 @@ class FakeCwcServer:
             def do_POST(self):  # noqa: N802 - http.server's naming
                 parts = urlsplit(self.path)
                 query = parse_qs(parts.query)
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                with server._lock:
+                    server.begun += 1
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length)
+                if len(body) < length:
+                    with server._lock:
+                        server.incomplete += 1
+                    self.close_connection = True
+                    return
                 if parts.path == "/_control":
                     server.handle_control(query)
                     return self._answer(200, b"{}", "application/json")
