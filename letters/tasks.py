@@ -64,8 +64,10 @@ def letters_purge_sensitive_task() -> int:
     retry_backoff=True,
     max_retries=5,
 )
-def letter_receipt_email_task(letter_id: int, language: str | None = None) -> None:
-    letter_receipt_email_send(letter_id=letter_id, language=language)
+def letter_receipt_email_task(
+    letter_id: int, language: str | None = None, unless_sent: bool = False
+) -> None:
+    letter_receipt_email_send(letter_id=letter_id, language=language, unless_sent=unless_sent)
 
 
 @shared_task(name="letters.tasks.senate_offices_refresh")

@@ -47,11 +47,18 @@ def receipt_url(letter: Letter, *, absolute: bool = False) -> str:
     return f"{site_url()}{path}" if absolute else path
 
 
-def letter_receipt_email_send(*, letter_id: int, language: str | None = None) -> bool:
+def letter_receipt_email_send(
+    *, letter_id: int, language: str | None = None, unless_sent: bool = False
+) -> bool:
     """Email the supporter the per-office list and the link back to the live receipt, in
-    `language` (the one they wrote in) when the site has it, else the campaign's."""
+    `language` (the one they wrote in) when the site has it, else the campaign's.
+
+    `unless_sent` is for the letter's own receipt: nothing goes out once one has, since
+    the sweeper queues a copy of a task that may only have been late. The link a repeat
+    submission sends (`letter_receipt_resend`) goes out regardless.
+    """
     letter = letter_get_for_receipt(letter_id=letter_id)
-    if letter is None:
+    if letter is None or (unless_sent and letter.receipt_sent_at is not None):
         return False
     with translation.override(email_language(language, letter.campaign.language)):
         identity = site_identity()
@@ -93,7 +100,7 @@ def receipts_sweep(*, limit: int = 1000) -> int:
     queued = 0
     for letter_id, language in letters:
         if cache.add(f"letters:receipt-swept:{letter_id}", 1, RESEND_EVERY_SECONDS):
-            enqueue("letters.tasks.letter_receipt_email", letter_id, language or None)
+            enqueue("letters.tasks.letter_receipt_email", letter_id, language or None, True)
             queued += 1
     return queued
 

@@ -221,7 +221,8 @@ def _deliveries_create(letter: Letter, action, recipients, bodies: list[str]) ->
     )
     for delivery in deliveries:
         enqueue("letters.tasks.delivery_send", str(delivery.pk))
-    enqueue("letters.tasks.letter_receipt_email", letter.pk, translation.get_language())
+    language = translation.get_language()
+    enqueue("letters.tasks.letter_receipt_email", letter.pk, language, True)  # unless sent
 
 
 def _delivery_for(letter, action, recipient: Recipient, body: str) -> Delivery:

@@ -79,3 +79,18 @@ def test_a_letter_a_partners_system_recorded_gets_no_receipt_from_here(settings)
     )  # fmt: skip
     _age(letter, 301)
     assert receipts_sweep() == 0
+
+
+def test_a_late_receipt_task_sends_nothing_after_the_sweepers_copy_went_out(
+    settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.DELIVERY_SWEEP_SECONDS = 300
+    members_of()
+    with django_capture_on_commit_callbacks(execute=False) as late:
+        letter, _created = submit(LetterActionFactory(), email="writer@example.org")
+    _age(letter, 301)  # its tasks wait behind a long queue: the sweeper queues a copy
+    with django_capture_on_commit_callbacks(execute=True):
+        assert receipts_sweep() == 1
+    for task in late:  # the original tasks (the deliveries and the receipt) run at last
+        task()
+    assert [mail.to for mail in mailoutbox] == [["writer@example.org"]]
