@@ -1,5 +1,7 @@
 """The one image field of the site: every image staff upload goes through it."""
 
+import secrets
+
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 
@@ -15,7 +17,10 @@ class SafeImageFieldFile(ImageFieldFile):
         # Processed by the form already (SafeImageFormField), or now; ImageRefused for what
         # cannot become a safe image.
         processed = getattr(content, "processed", None) or processing.process(content)
-        name = self.field.generate_filename(self.instance, name)
+        # Stored under a random name, never the uploaded file's: that may hold a person's
+        # name or a place ("maria-at-the-shelter.jpg"), and a name a stranger could guess
+        # would reach an upload nobody has published yet (a logo awaiting approval).
+        name = self.field.generate_filename(self.instance, f"{secrets.token_hex(12)}.img")
         self.name = processing.store(
             self.storage, name, processed, max_length=self.field.max_length
         )
