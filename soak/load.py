@@ -25,6 +25,8 @@ PLACES = (
     ("10001", "New York", "NY"),
 )
 BURST_ADDRESS = "192.0.2.10"
+CAMPAIGN = "soak"  # the seeded campaign's slug
+HTTPS = {"X-Forwarded-Proto": "https"}  # what the TLS-terminating proxy adds
 # (plan, share of the requests): the first two bring new supporters, the others come back.
 PLANS = (
     ("signs", 0.50),
