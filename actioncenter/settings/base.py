@@ -183,6 +183,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", default="America/New_York")
 USE_I18N = True
 USE_TZ = True
+# A link typed without its scheme ("donate.example.org") is taken as https, Django 6's
+# default; the setting goes when the site moves to Django 6.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # --- Static and media files: actioncenter/settings/media.py -----------------------
 from .media import *  # noqa: E402, F403

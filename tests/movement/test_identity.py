@@ -166,3 +166,8 @@ def test_partners_and_offices_see_the_movements_name(client, capture):
     office = LegislatorFactory(representative=True)
     cover = petition_cover(petition_campaign(), office, Period(None, None))
     assert cover.footer.startswith("Movement for Gender Asylum Justice · ")
+
+
+def test_a_link_typed_without_its_scheme_is_taken_as_https():
+    field = SiteIdentity._meta.get_field("donation_url").formfield()
+    assert field.clean("donate.example.org") == "https://donate.example.org"
