@@ -269,12 +269,14 @@ class SoakChecks:
     def report_logs(self) -> None:
         """What the processes logged at ERROR, grouped, and what the sweeper did."""
         sweeps = (self.workdir / "beat.log").read_text(errors="replace").count("Sending due task")
-        swept = 0
+        swept = settled = 0
         for log in sorted(self.workdir.glob("*.log")):
             errors: Counter = Counter()
             for entry in json_lines(log):
                 if entry.get("message") == "re-enqueued stuck deliveries":
                     swept += int(entry.get("count", 0))
+                if entry.get("message") == "handed-over deliveries recorded as sent":
+                    settled += int(entry.get("count", 0))
                 if entry.get("level") == "ERROR":
                     errors[error_kind(entry)] += 1
             if errors:
@@ -282,4 +284,7 @@ class SoakChecks:
                     f"  info errors logged in {log.name}: "
                     + "; ".join(f"{count} x {kind}" for kind, count in errors.most_common(6))
                 )
-        say(f"  info sweeper: {sweeps} sweeps sent by beat, {swept} deliveries re-enqueued")
+        say(
+            f"  info sweeper: {sweeps} sweeps sent by beat, {swept} deliveries re-enqueued, "
+            f"{settled} recorded sent after their handover"
+        )
