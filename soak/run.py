@@ -59,6 +59,8 @@ STUCK_AFTER_SECONDS = 8
 NODES = ("soak-a", "soak-b")
 WORKERS = tuple(f"worker {node}" for node in NODES)
 SWEEP_SECONDS = 3
+CWC_SECONDS = 0.05  # how long the local CWC server takes to answer
+SLOW_CWC_SECONDS = 0.5  # ... around the worker's kill
 
 
 class Failed(Exception):
@@ -245,7 +247,7 @@ class Soak(SoakChecks):
             raise Failed(f"the CWC server did not start; see {self.workdir / 'cwc.log'}")
         # A CWC installation answers in tens of milliseconds, not at once: a worker killed
         # mid-batch is then killed with sends in flight, as in production.
-        services.cwc_call(self.cwc_url, "/_control?delay=0.05", post=True)
+        services.cwc_call(self.cwc_url, f"/_control?delay={CWC_SECONDS}", post=True)
         self.env = self.environment()
         os.environ.update(self.env)
         for name in ("broker", "cache", "gunicorn", *WORKERS):
@@ -322,6 +324,29 @@ class Soak(SoakChecks):
             load.stop()
             self._sampling.set()
 
+    def kill_worker_mid_send(self) -> None:
+        """SIGKILL worker soak-a while its pool is in the middle of sends.
+
+        From two seconds before the kill until the worker is down, CWC answers in half a
+        second, so every pool process has a letter on the wire when the kill lands, most
+        past their handover: the kill before it is the rarer case, as in production.
+        """
+        from letters.models import Delivery
+
+        services.cwc_call(self.cwc_url, f"/_control?delay={SLOW_CWC_SECONDS}", post=True)
+        self.note(f"CWC answers in {SLOW_CWC_SECONDS} s from now until the kill is over")
+        self.pause(2)
+        # The sends the kill cuts off: reported, to show what the check below covered.
+        self.in_flight_at_kill = {
+            d.cwc_delivery_id for d in Delivery.objects.filter(status=Delivery.Status.SENDING)
+        }
+        pid = self.services["worker soak-a"].pid
+        self.note(f"SIGKILL to Celery worker soak-a (pid {pid} and its pool), down for 2 s")
+        self.kill9("worker soak-a")
+        services.cwc_call(self.cwc_url, f"/_control?delay={CWC_SECONDS}", post=True)
+        took = self.wait_workers(["soak-a"])
+        self.note(f"worker soak-a started again, answering after {took:.1f} s")
+
     def disturb(self, load: Load, seconds: int, start_memory: dict[int, int]):
         """While the load runs: kill a worker at 1/3, the burst at 1/2, kill the broker at 2/3."""
         began = time.monotonic()
@@ -330,17 +355,7 @@ class Soak(SoakChecks):
             self.pause(began + seconds * fraction - time.monotonic())
 
         at(1 / 3)
-        pid = self.services["worker soak-a"].pid
-        from letters.models import Delivery
-
-        # The sends the kill cuts off: reported, to show what the check below covered.
-        self.in_flight_at_kill = {
-            d.cwc_delivery_id for d in Delivery.objects.filter(status=Delivery.Status.SENDING)
-        }
-        self.note(f"SIGKILL to Celery worker soak-a (pid {pid} and its pool), down for 2 s")
-        self.kill9("worker soak-a")
-        took = self.wait_workers(["soak-a"])
-        self.note(f"worker soak-a started again, answering after {took:.1f} s")
+        self.kill_worker_mid_send()
         at(1 / 2)
         self.note(f"burst: {BURST} signatures in a row from {BURST_ADDRESS}")
         burst = threading.Thread(target=load.burst, args=(BURST,), daemon=True)
