@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import secrets
 import shutil
 import signal
 import socket
@@ -46,44 +45,18 @@ from pathlib import Path
 import requests
 
 from soak import services
-from soak.checks import LIMITS, SoakChecks
-from soak.load import BURST_ADDRESS, CAMPAIGN, HTTPS, PLACES, Load
+from soak.checks import SoakChecks
+from soak.load import BURST_ADDRESS, CAMPAIGN, HTTPS, Load
 from soak.logs import last_error, say
+from soak.services import Failed, Stopped, request_stop, stop_if_requested
+from soak.setup import API_KEY, admin_sql, check_prerequisites, seed, soak_environment
 
-API_KEY = "soak-cwc-key"
 DRAIN_SECONDS = 60
 BURST = 30
-# Seats the seeded members of Congress hold: (ZIP, state, district) as in soak.load.PLACES.
-SEATS = {"VA": 8, "MD": 8, "NY": 12}
-STUCK_AFTER_SECONDS = 8
 NODES = ("soak-a", "soak-b")
 WORKERS = tuple(f"worker {node}" for node in NODES)
-SWEEP_SECONDS = 3
 CWC_SECONDS = 0.05  # how long the local CWC server takes to answer
 SLOW_CWC_SECONDS = 0.5  # ... around the worker's kill
-
-
-class Failed(Exception):
-    """A prerequisite is missing or a service would not start: the soak could not run."""
-
-
-class Stopped(BaseException):
-    """Ctrl-C, SIGTERM or the time budget: stop what was started and exit."""
-
-
-STOP_REQUESTS: list[str] = []
-
-
-def request_stop(reason: str) -> None:
-    """Raised where the signal lands; if that is a place that swallows exceptions (a
-    finaliser), the next pause of the run raises it again."""
-    STOP_REQUESTS.append(reason)
-    raise Stopped(reason)
-
-
-def stop_if_requested() -> None:
-    if STOP_REQUESTS:
-        raise Stopped(STOP_REQUESTS[0])
 
 
 class Soak(SoakChecks):
@@ -108,50 +81,6 @@ class Soak(SoakChecks):
         self.started = time.monotonic()
         self.wall_started = time.time()
         self.kills: list[str] = []
-
-    # --- environment ------------------------------------------------------------------------
-
-    def environment(self) -> dict[str, str]:
-        (self.workdir / "mail").mkdir(exist_ok=True)
-        (self.workdir / "static").mkdir(exist_ok=True)
-        values = {
-            "DJANGO_SETTINGS_MODULE": "actioncenter.settings.production",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "SITE_URL": self.base_url,
-            "DATABASE_URL": f"{self.postgres}/{self.database}",
-            "CELERY_BROKER_URL": f"redis://127.0.0.1:{self.ports['broker']}/0",
-            "CACHE_URL": f"redis://127.0.0.1:{self.ports['cache']}/0",
-            # Mail goes to files: production refuses only the console, memory and dummy ones.
-            "EMAIL_URL": f"filemail:///{self.workdir / 'mail'}",
-            "STATIC_ROOT": str(self.workdir / "static"),
-            "MEDIA_ROOT": str(self.workdir / "media"),
-            # The load plays the TLS-terminating proxy: X-Forwarded-For and -Proto.
-            "NUM_PROXIES": "1",
-            "RATELIMIT_ENABLE": "true",
-            **LIMITS,
-            # Nothing listens there: every street address is placed by its ZIP code.
-            "CENSUS_GEOCODER_BASE_URL": f"http://127.0.0.1:{self.ports['geocoder']}",
-            "CWC_HOUSE_BASE_URL": self.cwc_url,
-            "CWC_HOUSE_API_KEY": API_KEY,
-            "CWC_SENATE_BASE_URL": self.cwc_url,
-            "CWC_SENATE_API_KEY": API_KEY,
-            "CWC_DELIVERY_AGENT": "Soak Delivery Agent",
-            "CWC_DELIVERY_AGENT_ACK_EMAIL": "ack@example.org",
-            "CWC_DELIVERY_AGENT_CONTACT_NAME": "Soak Contact",
-            "CWC_DELIVERY_AGENT_CONTACT_EMAIL": "contact@example.org",
-            "CWC_DELIVERY_AGENT_CONTACT_PHONE": "202-555-0100",
-            "CWC_TIMEOUT_SECONDS": "5",
-            # The sweeper runs every 3 s instead of 5 min, re-sending a queued delivery
-            # overdue by one period (its broker message was lost), and takes back one left
-            # `sending` after 8 s instead of 15 min: safe here because a send cannot last
-            # that long (the CWC server answers in 50 ms, and is given up on after 5 s).
-            "DELIVERY_SWEEP_SECONDS": str(SWEEP_SECONDS),
-            "DELIVERY_STUCK_AFTER_SECONDS": str(STUCK_AFTER_SECONDS),
-            "DELIVERY_RETRY_BACKOFF_SECONDS": "2",
-            "LOG_LEVEL": "WARNING",
-        }
-        return {**os.environ, **values}
 
     # --- services -------------------------------------------------------------------------
 
@@ -236,8 +165,8 @@ class Soak(SoakChecks):
         return answer.status_code == 200
 
     def boot(self) -> None:
-        self.prerequisites()
-        self.admin_sql(f'CREATE DATABASE "{self.database}"')
+        check_prerequisites(self.postgres)
+        admin_sql(self.postgres, f'CREATE DATABASE "{self.database}"')
         self.database_created = True
         self.env = {**os.environ}
         cwc = services.cwc_server(api_key=API_KEY, env=self.env, workdir=self.workdir)
@@ -248,7 +177,13 @@ class Soak(SoakChecks):
         # A CWC installation answers in tens of milliseconds, not at once: a worker killed
         # mid-batch is then killed with sends in flight, as in production.
         services.cwc_call(self.cwc_url, f"/_control?delay={CWC_SECONDS}", post=True)
-        self.env = self.environment()
+        self.env = soak_environment(
+            base_url=self.base_url,
+            database_url=f"{self.postgres}/{self.database}",
+            ports=self.ports,
+            workdir=self.workdir,
+            cwc_url=self.cwc_url,
+        )
         os.environ.update(self.env)
         for name in ("broker", "cache", "gunicorn", *WORKERS):
             self.start(name)
@@ -267,20 +202,6 @@ class Soak(SoakChecks):
             f"ready in {time.monotonic() - self.started:.1f} s: gunicorn (2 workers), "
             "2 Celery workers (prefork, concurrency 2), beat, broker, cache, CWC server"
         )
-
-    def prerequisites(self) -> None:
-        if shutil.which("redis-server") is None:
-            raise Failed("redis-server is not on the PATH")
-        try:
-            self.admin_sql("SELECT 1")
-        except Exception as exc:  # any driver error: the server is not reachable
-            raise Failed(f"PostgreSQL not reachable at {self.postgres} ({exc})") from exc
-
-    def admin_sql(self, statement: str) -> None:
-        import psycopg
-
-        with psycopg.connect(f"{self.postgres}/postgres", autocommit=True, connect_timeout=5) as c:
-            c.execute(statement)
 
     # --- the run --------------------------------------------------------------------------
 
@@ -410,66 +331,13 @@ class Soak(SoakChecks):
                 connections.close_all()
         if self.database_created and not self.args.keep:
             try:
-                self.admin_sql(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+                admin_sql(self.postgres, f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
             except Exception as exc:  # reported, cleanup goes on
                 say(f"could not drop database {self.database}: {exc}")
         if keep_files or self.args.keep:
             say(f"logs kept in {self.workdir}")
         else:
             shutil.rmtree(self.workdir, ignore_errors=True)
-
-
-def seed() -> None:
-    """The campaign (a petition and a letter to one's own members of Congress) and, for each
-    place the load writes from, its ZIP code's district, House member and two senators."""
-    import datetime as dt
-
-    from campaigns.models import Campaign
-    from devdata.letters import DEMO_LETTER, DEMO_LETTER_SUPPORTING, DEMO_SUBJECT
-    from legislators.models import Legislator, ZipDistrict
-    from letters.models import LetterAction
-    from petitions.models import Petition
-
-    campaign = Campaign.objects.create(
-        slug=CAMPAIGN,
-        title="Protect people fleeing gender persecution",
-        summary="Name gender as a protected ground of asylum.",
-        status=Campaign.Status.LIVE,
-        goal=100_000,
-        sensitive=False,
-    )
-    Petition.objects.create(campaign=campaign, text="Name gender as a protected ground of asylum.")
-    LetterAction.objects.create(
-        campaign=campaign,
-        subject=DEMO_SUBJECT,
-        template=DEMO_LETTER,
-        template_supporting=DEMO_LETTER_SUPPORTING,
-        editable=True,
-    )
-    term = {"term_start": dt.date(2025, 1, 3), "term_end": dt.date(2027, 1, 3)}
-    for number, (zip_code, _city, state) in enumerate(PLACES):
-        district = SEATS[state]
-        ZipDistrict.objects.create(zcta=zip_code, state=state, district=district)
-        seats = [("house", district, None, ""), ("senate", None, 1, "senior")]
-        seats.append(("senate", None, 2, "junior"))
-        for seat, (chamber, seat_district, senate_class, rank) in enumerate(seats):
-            last = f"Member{number}{seat}"
-            Legislator.objects.create(
-                bioguide_id=f"K{number:02d}{seat:04d}",
-                first_name="Sam",
-                last_name=last,
-                official_full_name=f"Sam {last}",
-                party="Independent",
-                chamber=chamber,
-                state=state,
-                district=seat_district,
-                senate_class=senate_class,
-                state_rank=rank,
-                dc_phone=f"202-555-{number}{seat:03d}",
-                website=f"https://{last.lower()}.example.org",
-                is_current=True,
-                **term,
-            )
 
 
 def main() -> int:

@@ -14,6 +14,30 @@ import time
 import urllib.request
 from pathlib import Path
 
+
+class Failed(Exception):
+    """A prerequisite is missing or a service would not start: the soak could not run."""
+
+
+class Stopped(BaseException):
+    """Ctrl-C, SIGTERM or the time budget: stop what was started and exit."""
+
+
+STOP_REQUESTS: list[str] = []
+
+
+def request_stop(reason: str) -> None:
+    """Raised where the signal lands; if that is a place that swallows exceptions (a
+    finaliser), the next pause of the run raises it again."""
+    STOP_REQUESTS.append(reason)
+    raise Stopped(reason)
+
+
+def stop_if_requested() -> None:
+    if STOP_REQUESTS:
+        raise Stopped(STOP_REQUESTS[0])
+
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
