@@ -178,18 +178,23 @@ def update(model: type[models.Model], values: Mapping, where: Mapping) -> Statem
     return Statement(sql, set_params + where_params)
 
 
-# A step that lets the statement's own transaction commit without waiting for its WAL
-# flush (PostgreSQL's synchronous_commit, for this transaction only). An unreferenced
-# SELECT step never runs: the final query must join it (`CROSS JOIN no_flush_wait`).
-NO_FLUSH_WAIT = (
-    "no_flush_wait",
-    Statement("SELECT set_config('synchronous_commit', 'off', true)", []),
-)
+_NO_FLUSH_WAIT_SQL = "SELECT set_config('synchronous_commit', 'off', true)"
 
 
-def with_steps(steps: Iterable[tuple[str, Statement]], final: str) -> Statement:
-    """One statement of named steps (common table expressions) and a final SELECT."""
+def with_steps(
+    steps: Iterable[tuple[str, Statement]], final: str, *, wait_for_flush: bool = True
+) -> Statement:
+    """One statement of named steps (common table expressions) and a final SELECT.
+
+    With `wait_for_flush=False` the statement's own transaction commits without waiting
+    for its WAL flush (PostgreSQL's synchronous_commit, for this transaction only): a
+    first step sets it, and the final SELECT joins it, as an unreferenced SELECT step
+    never runs.
+    """
     steps = list(steps)
+    if not wait_for_flush:
+        steps.insert(0, ("no_flush_wait", Statement(_NO_FLUSH_WAIT_SQL, [])))
+        final += " CROSS JOIN no_flush_wait"
     sql = "WITH " + ", ".join(f"{name} AS ({step.sql})" for name, step in steps) + " " + final
     return Statement(sql, [param for _name, step in steps for param in step.params])
 

@@ -15,7 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actioncenter.caching import ProcessCache
-from actioncenter.db.statements import NO_FLUSH_WAIT, db_value, field_count, quote, returning
+from actioncenter.db.statements import (
+    Statement,
+    db_value,
+    field_count,
+    quote,
+    returning,
+    with_steps,
+)
 from actioncenter.fastpaths import execute_prepared, instance_from_row
 from actioncenter.siteurl import site_url
 from letters.channels import channel_for
@@ -192,15 +199,13 @@ def _claim_sql() -> str:
     # database crashed right after, the claim could be lost, leaving the row as it was
     # before, and nothing has left yet: the handover's commit, which waits, makes the
     # claim durable too before the message can arrive.
-    name, step = NO_FLUSH_WAIT
-    return (
-        f"WITH {name} AS ({step.sql}), "  # noqa: S608
-        f"claimed AS ({update}) "
-        f"SELECT claimed.*, {returning(Letter, qualified=True)}, "
+    final = (
+        f"SELECT claimed.*, {returning(Letter, qualified=True)}, "  # noqa: S608
         f"{returning(LetterAction, qualified=True)} FROM claimed "
         f"JOIN {letters} ON {letters}.id = claimed.letter_id "
-        f"JOIN {actions} ON {actions}.id = {letters}.action_id CROSS JOIN no_flush_wait"
+        f"JOIN {actions} ON {actions}.id = {letters}.action_id"
     )
+    return with_steps([("claimed", Statement(update, []))], final, wait_for_flush=False).sql
 
 
 def _hand_over(claimed: Delivery, *, channel: str) -> None:

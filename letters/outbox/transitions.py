@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actioncenter.db.statements import NO_FLUSH_WAIT, Statement, insert, update, with_steps
+from actioncenter.db.statements import Statement, insert, update, with_steps
 from actioncenter.exceptions import ApplicationError
 from actioncenter.fastpaths import execute_prepared
 from letters.models import Delivery, OfficeReach
@@ -76,10 +76,6 @@ def delivery_move(
 def _move_statement(delivery, old, new_status, values, where, now, wait_for_flush) -> Statement:
     letter = delivery.letter
     steps = [("moved", _returning_one(update(Delivery, values, where)))]
-    final = "SELECT COUNT(*) FROM moved"
-    if not wait_for_flush:
-        steps.insert(0, NO_FLUSH_WAIT)
-        final += " CROSS JOIN no_flush_wait"
     upserts, params = counter_upserts(
         campaign_id=delivery.campaign_id,
         deltas=move_deltas(old, new_status),
@@ -106,7 +102,7 @@ def _move_statement(delivery, old, new_status, values, where, now, wait_for_flus
             when="reached",
         )
         steps += _named("reach_counted", upserts, params)
-    return with_steps(steps, final)
+    return with_steps(steps, "SELECT COUNT(*) FROM moved", wait_for_flush=wait_for_flush)
 
 
 def _returning_one(statement: Statement) -> Statement:
