@@ -151,11 +151,14 @@ class FakeCwcServer:
 
     def reset(self) -> None:
         with self._lock:
-            self.accepted.clear()
-            self.duplicates.clear()
-            self.documents.clear()
-            self.posts = self.validated = self.incomplete = self.begun = 0
+            self._clear_counters()
             self.script.clear()
+
+    def _clear_counters(self) -> None:  # under the lock
+        self.accepted.clear()
+        self.duplicates.clear()
+        self.documents.clear()
+        self.posts = self.validated = self.incomplete = self.begun = 0
 
     # --- behaviour -----------------------------------------------------------------
 
@@ -218,10 +221,7 @@ class FakeCwcServer:
             if "keep_documents" in query:
                 self.keep_documents = query["keep_documents"][0] == "1"
             if query.get("reset"):
-                self.accepted.clear()
-                self.duplicates.clear()
-                self.documents.clear()
-                self.posts = self.validated = self.incomplete = self.begun = 0
+                self._clear_counters()
 
     def _handler_class(self):
         server = self
